@@ -104,7 +104,8 @@ internal sealed class IntegrationDriver
                 hitsStop = true;
             }
 
-            if (h <= 16 * Ulp(Math.Max(Math.Abs(t), Math.Abs(tStop))))
+            // Resolution of time at t, not at the stop: a step of 1e-6 at t = 0 is fine even when tEnd = 1e11.
+            if (h <= 16 * Ulp(t))
             {
                 Fail(OdeFailureKind.StepSizeUnderflow, t, h, "the step size became too small to advance time");
             }
@@ -123,7 +124,7 @@ internal sealed class IntegrationDriver
                     : Math.Max(MinFactor, Safety * Math.Pow(error, -1.0 / errorExponentBase));
                 h *= factor;
                 lastRejected = true;
-                if (double.IsNaN(error) && h <= 16 * Ulp(Math.Max(Math.Abs(t), Math.Abs(tStop))))
+                if (double.IsNaN(error) && h <= 16 * Ulp(t))
                 {
                     Fail(OdeFailureKind.NonFiniteState, t, h, "every step attempt produced NaN or infinite values");
                 }
