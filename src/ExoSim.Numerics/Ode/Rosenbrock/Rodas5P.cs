@@ -4,7 +4,7 @@ using ExoSim.Numerics.Ode.Stepping;
 namespace ExoSim.Numerics.Ode.Rosenbrock;
 
 /// <summary>
-/// Rodas5P: stiffly accurate, L-stable linearly implicit Rosenbrock–Wanner method of order 5 with an embedded
+/// Rodas5P: stiffly accurate (stability function vanishes at infinity) linearly implicit Rosenbrock–Wanner method of order 5 with an embedded
 /// order-4 error estimate and a continuous extension (dense output). For stiff problems; one Jacobian and one LU
 /// factorisation per step, no Newton iteration.
 /// </summary>
@@ -47,8 +47,8 @@ public sealed class Rodas5P : IOdeSolver
 internal sealed class Rodas5PStepper : OdeStepper
 {
     // Coefficients of Rodas5P (Steinebach 2023, doi:10.1007/s10543-023-00967-x) in the transformed form used by
-    // OrdinaryDiffEq.jl (SciML), OrdinaryDiffEqRosenbrock "Rodas5PTableau", where the paper's author contributed them.
-    // Read from that public tableau; two independent stored copies agreed digit for digit. Correctness is checked by
+    // OrdinaryDiffEq.jl (SciML), OrdinaryDiffEqRosenbrock "Rodas5PTableau" (the package the paper benchmarks in).
+    // Read from that public tableau; two independently stored copies agreed digit for digit. Correctness is checked by
     // the convergence-order tests (order 5 for the solution, order 4 for the embedded solution).
     private const double Gamma = 0.21193756319429014;
 
