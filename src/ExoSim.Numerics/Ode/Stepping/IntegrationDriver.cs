@@ -114,7 +114,8 @@ internal sealed class IntegrationDriver
                 hitsStop = true;
             }
 
-            // Relative to t only: near t = 0 tiny steps are representable (after an event at 1e-50, say).
+            // Resolution of time at t, not at the stop: a step of 1e-6 at t = 0 is fine even when tEnd = 1e11, and
+            // near t = 0 tiny steps are representable (after an event at 1e-50, say).
             if (h <= 16 * Ulp(t))
             {
                 Fail(OdeFailureKind.StepSizeUnderflow, t, h, "the step size became too small to advance time");
