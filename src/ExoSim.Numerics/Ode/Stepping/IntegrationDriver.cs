@@ -18,7 +18,8 @@ internal sealed class IntegrationDriver
 
     private readonly OdeProblem problem;
     private readonly SolverOptions options;
-    private readonly OdeStepper stepper;
+    private readonly IStepperSwitch? stepperSwitch;
+    private OdeStepper stepper;
     private readonly SolverCounters counters;
     private readonly int n;
 
@@ -37,8 +38,10 @@ internal sealed class IntegrationDriver
     private int nextDiscrete;
     private int nextSave;
 
-    public IntegrationDriver(OdeProblem problem, SolverOptions options, OdeStepper stepper, SolverCounters counters)
+    public IntegrationDriver(
+        OdeProblem problem, SolverOptions options, OdeStepper stepper, SolverCounters counters, IStepperSwitch? stepperSwitch = null)
     {
+        this.stepperSwitch = stepperSwitch;
         this.problem = problem;
         this.options = options;
         this.stepper = stepper;
@@ -232,10 +235,22 @@ internal sealed class IntegrationDriver
                     eventValuesNew.CopyTo(eventValues, 0);
                 }
             }
+
+            if (t < tEnd && stepperSwitch?.NextStepper(stepper, t) is { } next)
+            {
+                // A change of method (stiffness detected): restart the new method here with the current step size;
+                // the controller's history belongs to the old method's error estimate.
+                stepper = next;
+                stepper.Restart(t, y);
+                EnsureFinite(stepper.CurrentDerivative, t, h, "f(t, y) is not finite at the change of method");
+                errorExponentBase = stepper.ErrorEstimateOrder + 1;
+                (beta1, beta2) = stepper.ControllerGains;
+                previousError = MinPreviousError;
+            }
         }
 
         return new OdeSolution(
-            stepper.Name, n, savedTimes, savedStates, occurrences, counters.Freeze(), termination, t, (double[])y.Clone(), dense);
+            stepperSwitch?.Describe() ?? stepper.Name, n, savedTimes, savedStates, occurrences, counters.Freeze(), termination, t, (double[])y.Clone(), dense);
     }
 
     private static double Ulp(double x) => Math.BitIncrement(Math.Abs(x)) - Math.Abs(x);
