@@ -1,0 +1,31 @@
+using ExoSim.Models.Bergman;
+
+namespace ExoSim.Models;
+
+/// <summary>Every model ExoSim ships, by stable id.</summary>
+public static class ModelCatalog
+{
+    private static readonly PhysiologyModel[] Models =
+    [
+        new BergmanMinimalModel(),
+    ];
+
+    /// <summary>All models, in the order <c>exosim models</c> lists them.</summary>
+    public static IReadOnlyList<PhysiologyModel> All => Models;
+
+    /// <summary>A model by id.</summary>
+    /// <exception cref="KeyNotFoundException">With the closest valid ids when unknown.</exception>
+    public static PhysiologyModel Get(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        foreach (var model in Models)
+        {
+            if (string.Equals(model.Id, id, StringComparison.Ordinal))
+            {
+                return model;
+            }
+        }
+
+        throw new KeyNotFoundException($"Unknown model '{id}'. {NameSuggestions.Describe(id, Models.Select(m => m.Id))}");
+    }
+}

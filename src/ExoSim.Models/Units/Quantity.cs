@@ -1,0 +1,112 @@
+using System.Globalization;
+
+namespace ExoSim.Models.Units;
+
+/// <summary>The physical dimensions ExoSim reads from scenario files.</summary>
+public enum Dimension
+{
+    /// <summary>Time; canonical unit min.</summary>
+    Time,
+
+    /// <summary>Mass of food or drug; canonical unit g.</summary>
+    Mass,
+
+    /// <summary>Amount of insulin; canonical unit U.</summary>
+    InsulinAmount,
+
+    /// <summary>Insulin infusion rate; canonical unit U/h.</summary>
+    InsulinRate,
+
+    /// <summary>Glucose concentration; canonical unit mg/dL.</summary>
+    GlucoseConcentration,
+
+    /// <summary>Dose per body mass; canonical unit g/kg.</summary>
+    MassPerBodyMass,
+}
+
+/// <summary>
+/// Units as data: each accepted unit spelling with its factor to the canonical unit of its dimension. Conversion
+/// happens here, at the edge, never in model code.
+/// </summary>
+public static class UnitCatalog
+{
+    /// <summary>Molar mass of glucose, 180.156 g/mol (IUPAC atomic weights), used for mmol/L ↔ mg/dL.</summary>
+    public const double GlucoseMolarMassGPerMol = 180.156;
+
+    private static readonly Dictionary<Dimension, (string Canonical, Dictionary<string, double> Factors)> Table = new()
+    {
+        [Dimension.Time] = ("min", new(StringComparer.Ordinal)
+        {
+            ["s"] = 1.0 / 60, ["min"] = 1, ["h"] = 60, ["d"] = 1440, ["day"] = 1440, ["days"] = 1440,
+            ["week"] = 10080, ["weeks"] = 10080, ["y"] = 525960, ["year"] = 525960, ["years"] = 525960,
+        }),
+        [Dimension.Mass] = ("g", new(StringComparer.Ordinal) { ["mg"] = 1e-3, ["g"] = 1, ["kg"] = 1e3 }),
+        [Dimension.InsulinAmount] = ("U", new(StringComparer.Ordinal) { ["U"] = 1, ["mU"] = 1e-3 }),
+        [Dimension.InsulinRate] = ("U/h", new(StringComparer.Ordinal) { ["U/h"] = 1, ["U/min"] = 60, ["mU/min"] = 0.06 }),
+        [Dimension.GlucoseConcentration] = ("mg/dL", new(StringComparer.Ordinal)
+        {
+            ["mg/dL"] = 1, ["mg/dl"] = 1, ["mmol/L"] = GlucoseMolarMassGPerMol / 10, ["mmol/l"] = GlucoseMolarMassGPerMol / 10,
+        }),
+        [Dimension.MassPerBodyMass] = ("g/kg", new(StringComparer.Ordinal) { ["g/kg"] = 1, ["mg/kg"] = 1e-3 }),
+    };
+
+    /// <summary>The canonical unit of a dimension.</summary>
+    public static string CanonicalUnit(Dimension dimension) => Table[dimension].Canonical;
+
+    /// <summary>The unit spellings accepted for a dimension.</summary>
+    public static IReadOnlyCollection<string> AcceptedUnits(Dimension dimension) => Table[dimension].Factors.Keys;
+
+    /// <summary>
+    /// Parses "number unit" (e.g. <c>24 h</c>, <c>50 g</c>, <c>1.5 U/h</c>) into the canonical unit of
+    /// <paramref name="dimension"/>.
+    /// </summary>
+    /// <exception cref="FormatException">With the accepted units when the text is not a number followed by a known unit.</exception>
+    public static double Parse(string text, Dimension dimension)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (canonical, factors) = Table[dimension];
+        string trimmed = text.Trim();
+        int split = 0;
+        while (split < trimmed.Length && (char.IsDigit(trimmed[split]) || trimmed[split] is '.' or '-' or '+' or 'e' or 'E'))
+        {
+            // Stop at an 'e' that starts a unit rather than an exponent (no digit or sign after it).
+            if (trimmed[split] is 'e' or 'E' && (split + 1 >= trimmed.Length || !(char.IsDigit(trimmed[split + 1]) || trimmed[split + 1] is '-' or '+')))
+            {
+                break;
+            }
+
+            split++;
+        }
+
+        string numberText = trimmed[..split];
+        string unit = trimmed[split..].Trim();
+        string allowed = string.Join(", ", factors.Keys);
+        if (!double.TryParse(numberText, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        {
+            throw new FormatException($"'{text}' is not a {Describe(dimension)} quantity: expected a number followed by a unit ({allowed}), e.g. '1 {canonical}'.");
+        }
+
+        if (unit.Length == 0)
+        {
+            throw new FormatException($"'{text}' has no unit: write it with one of {allowed}, e.g. '{numberText} {canonical}'.");
+        }
+
+        if (!factors.TryGetValue(unit, out double factor))
+        {
+            throw new FormatException($"'{unit}' is not a unit of {Describe(dimension)}. Allowed: {allowed}.");
+        }
+
+        return value * factor;
+    }
+
+    private static string Describe(Dimension dimension) => dimension switch
+    {
+        Dimension.Time => "time",
+        Dimension.Mass => "mass",
+        Dimension.InsulinAmount => "insulin amount",
+        Dimension.InsulinRate => "insulin rate",
+        Dimension.GlucoseConcentration => "glucose concentration",
+        Dimension.MassPerBodyMass => "dose per body mass",
+        _ => dimension.ToString(),
+    };
+}
