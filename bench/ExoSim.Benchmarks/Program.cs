@@ -67,9 +67,10 @@ internal static class Program
         }
 
         TimingPolicy policy = quick ? TimingPolicy.Quick : TimingPolicy.Standard;
+        string loadBefore = MarkdownReport.LoadAverage();
         List<Measurement> measurements = WorkPrecisionRunner.Run(problems, policy, Console.Error);
         string command = "dotnet run -c Release --project bench/ExoSim.Benchmarks -- workprecision" + (args.Length > 0 ? " " + string.Join(' ', args) : "");
-        string report = MarkdownReport.Build(problems, measurements, policy, command);
+        string report = MarkdownReport.Build(problems, measurements, policy, command, loadBefore);
         Console.WriteLine(report);
 
         if (output is null && (quick || only is not null || noFile))

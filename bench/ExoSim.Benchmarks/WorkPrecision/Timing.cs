@@ -2,47 +2,60 @@ using System.Diagnostics;
 
 namespace ExoSim.Benchmarks.WorkPrecision;
 
-/// <summary>How often one configuration is run: warm-up runs first (JIT, tiering, caches), then timed runs.</summary>
-/// <param name="WarmupRuns">Untimed runs before measuring.</param>
-/// <param name="MinRuns">At least this many timed runs.</param>
-/// <param name="MaxRuns">At most this many timed runs.</param>
-/// <param name="TargetSeconds">Stop after <paramref name="MinRuns"/> once this much time was spent measuring.</param>
-internal sealed record TimingPolicy(int WarmupRuns, int MinRuns, int MaxRuns, double TargetSeconds)
+/// <summary>
+/// How configurations are timed. Each one gets <see cref="WarmupRuns"/> untimed runs first (JIT, tiering, caches);
+/// then timing happens in <see cref="Rounds"/> rounds that each visit every configuration once, so that a burst of
+/// load from other processes on a shared machine is spread over all configurations instead of hitting one.
+/// </summary>
+/// <param name="WarmupRuns">Untimed runs per configuration before any timing.</param>
+/// <param name="Rounds">Interleaved timing rounds over all configurations.</param>
+/// <param name="MinRunsPerRound">At least this many timed runs per configuration and round.</param>
+/// <param name="MaxRunsPerRound">At most this many.</param>
+/// <param name="TargetSecondsPerRound">Stop after the minimum once this much time was spent in the round.</param>
+internal sealed record TimingPolicy(int WarmupRuns, int Rounds, int MinRunsPerRound, int MaxRunsPerRound, double TargetSecondsPerRound)
 {
-    public static TimingPolicy Standard { get; } = new(2, 7, 101, 0.5);
+    public static TimingPolicy Standard { get; } = new(3, 5, 3, 40, 0.1);
 
-    public static TimingPolicy Quick { get; } = new(1, 3, 11, 0.1);
+    public static TimingPolicy Quick { get; } = new(1, 1, 3, 10, 0.05);
+
+    public string Describe() =>
+        $"{WarmupRuns} warm-up runs per configuration, then {Rounds} interleaved rounds of {MinRunsPerRound}–{MaxRunsPerRound} timed runs (until ≥ {TargetSecondsPerRound} s per configuration and round)";
 }
 
-internal static class Timing
+/// <summary>Wall-time samples of one configuration.</summary>
+internal sealed class TimeSamples
 {
-    /// <summary>Median wall time of <paramref name="run"/> in seconds (Stopwatch), and how many timed runs it took.</summary>
-    public static (double MedianSeconds, int Runs) Median(Action run, TimingPolicy policy)
+    private readonly List<double> seconds = [];
+
+    public int Count => seconds.Count;
+
+    /// <summary>Runs <paramref name="run"/> for one round of <paramref name="policy"/> and records the wall times (Stopwatch).</summary>
+    public void Collect(Action run, TimingPolicy policy)
     {
-        for (int i = 0; i < policy.WarmupRuns; i++)
-        {
-            run();
-        }
-
-        // Start every configuration from a collected heap so that one run's garbage is not billed to the next.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-
-        var samples = new List<double>(policy.MaxRuns);
         double total = 0;
-        while (samples.Count < policy.MaxRuns && (samples.Count < policy.MinRuns || total < policy.TargetSeconds))
+        int runs = 0;
+        while (runs < policy.MaxRunsPerRound && (runs < policy.MinRunsPerRound || total < policy.TargetSecondsPerRound))
         {
             long start = Stopwatch.GetTimestamp();
             run();
-            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            samples.Add(seconds);
-            total += seconds;
+            double s = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            seconds.Add(s);
+            total += s;
+            runs++;
+        }
+    }
+
+    public double Median()
+    {
+        if (seconds.Count == 0)
+        {
+            return double.NaN;
         }
 
-        samples.Sort();
-        int m = samples.Count;
-        double median = m % 2 == 1 ? samples[m / 2] : 0.5 * (samples[(m / 2) - 1] + samples[m / 2]);
-        return (median, m);
+        var sorted = seconds.Order().ToList();
+        int m = sorted.Count;
+        return m % 2 == 1 ? sorted[m / 2] : 0.5 * (sorted[(m / 2) - 1] + sorted[m / 2]);
     }
+
+    public double Min() => seconds.Count == 0 ? double.NaN : seconds.Min();
 }
