@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using ExoSim.Cli.Commands;
+using ExoSim.Models;
 using ExoSim.Numerics.Ode;
 
 namespace ExoSim.Cli;
@@ -163,43 +164,8 @@ internal sealed class CliApplication
             candidates.Add(option.Name);
         }
 
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (string candidate in candidates)
-        {
-            int distance = Levenshtein(token, candidate);
-            if (distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-
-        // Allow about one edit per three characters: "simualte" → "simulate", but not "xyz" → "fit".
-        return best is not null && bestDistance <= Math.Max(1, token.Length / 3) ? best : null;
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int substitution = previous[j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1);
-                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), substitution);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
+        // NameSuggestions allows about one edit per two characters (at most 3): "simualte" → "simulate", not "xyz" → "fit".
+        var closest = NameSuggestions.Closest(token, candidates, maximum: 1);
+        return closest.Count > 0 ? closest[0] : null;
     }
 }

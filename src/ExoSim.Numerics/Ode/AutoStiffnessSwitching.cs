@@ -31,15 +31,11 @@ public sealed class AutoStiffnessSwitching : IOdeSolver
 
     /// <inheritdoc />
     public OdeSolution Solve(OdeProblem problem, SolverOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        options ??= SolverOptions.Default;
-        options.Validate(problem.System.Dimension);
-        var counters = new SolverCounters();
-        var explicitStepper = new DormandPrince54Stepper(problem.System, options, counters);
-        var policy = new SwitchPolicy(() => new Rodas5PStepper(problem.System, options, counters));
-        return new IntegrationDriver(problem, options, explicitStepper, counters, policy).Run();
-    }
+        => IntegrationDriver.Solve(
+            problem,
+            options,
+            (system, checkedOptions, counters) => new DormandPrince54Stepper(system, checkedOptions, counters),
+            (system, checkedOptions, counters) => new SwitchPolicy(() => new Rodas5PStepper(system, checkedOptions, counters)));
 
     private sealed class SwitchPolicy(Func<OdeStepper> createStiff) : IStepperSwitch
     {

@@ -18,14 +18,7 @@ public sealed class DormandPrince54 : IOdeSolver
 
     /// <inheritdoc />
     public OdeSolution Solve(OdeProblem problem, SolverOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        options ??= SolverOptions.Default;
-        options.Validate(problem.System.Dimension);
-        var counters = new SolverCounters();
-        var stepper = new DormandPrince54Stepper(problem.System, options, counters);
-        return new IntegrationDriver(problem, options, stepper, counters).Run();
-    }
+        => IntegrationDriver.Solve(problem, options, (system, checkedOptions, counters) => new DormandPrince54Stepper(system, checkedOptions, counters));
 }
 
 /// <summary>The Dormand–Prince 5(4) step with its work arrays.</summary>

@@ -27,14 +27,7 @@ public sealed class Rodas5P : IOdeSolver
 
     /// <inheritdoc />
     public OdeSolution Solve(OdeProblem problem, SolverOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        options ??= SolverOptions.Default;
-        options.Validate(problem.System.Dimension);
-        var counters = new SolverCounters();
-        var stepper = new Rodas5PStepper(problem.System, options, counters);
-        return new IntegrationDriver(problem, options, stepper, counters).Run();
-    }
+        => IntegrationDriver.Solve(problem, options, (system, checkedOptions, counters) => new Rodas5PStepper(system, checkedOptions, counters));
 }
 
 /// <summary>

@@ -69,6 +69,25 @@ internal sealed class IntegrationDriver
         }
     }
 
+    /// <summary>
+    /// The body of every <see cref="IOdeSolver.Solve"/>: checks the arguments, creates fresh counters and the
+    /// method's stepper (and optional switch policy), and runs the loop.
+    /// </summary>
+    public static OdeSolution Solve(
+        OdeProblem problem,
+        SolverOptions? options,
+        Func<IOdeSystem, SolverOptions, SolverCounters, OdeStepper> createStepper,
+        Func<IOdeSystem, SolverOptions, SolverCounters, IStepperSwitch>? createSwitch = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        options ??= SolverOptions.Default;
+        options.Validate(problem.System.Dimension);
+        var counters = new SolverCounters();
+        var stepper = createStepper(problem.System, options, counters);
+        var stepperSwitch = createSwitch?.Invoke(problem.System, options, counters);
+        return new IntegrationDriver(problem, options, stepper, counters, stepperSwitch).Run();
+    }
+
     public OdeSolution Run()
     {
         double t = problem.StartTime;
