@@ -1,22 +1,26 @@
+using ExoSim.Models.Bergman;
 using ExoSim.Models.UvaPadova;
 
 namespace ExoSim.Models;
 
-/// <summary>Every model ExoSim ships, by its stable identifier (what <c>exosim models</c> lists).</summary>
+/// <summary>Every model ExoSim ships, by stable id.</summary>
 public static class ModelCatalog
 {
-    /// <summary>All models, in the order they are listed.</summary>
-    public static IReadOnlyList<PhysiologyModel> All { get; } =
+    private static readonly PhysiologyModel[] Models =
     [
+        new BergmanMinimalModel(),
         new UvaPadovaT1DModel(),
     ];
 
-    /// <summary>A model by identifier.</summary>
-    /// <exception cref="KeyNotFoundException">With the closest valid identifiers when unknown.</exception>
+    /// <summary>All models, in the order <c>exosim models</c> lists them.</summary>
+    public static IReadOnlyList<PhysiologyModel> All => Models;
+
+    /// <summary>A model by id.</summary>
+    /// <exception cref="KeyNotFoundException">With the closest valid ids when unknown.</exception>
     public static PhysiologyModel Get(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        foreach (var model in All)
+        foreach (var model in Models)
         {
             if (string.Equals(model.Id, id, StringComparison.Ordinal))
             {
@@ -24,6 +28,6 @@ public static class ModelCatalog
             }
         }
 
-        throw new KeyNotFoundException($"Unknown model '{id}'. {NameSuggestions.Describe(id, All.Select(m => m.Id))}");
+        throw new KeyNotFoundException($"Unknown model '{id}'. {NameSuggestions.Describe(id, Models.Select(m => m.Id))}");
     }
 }

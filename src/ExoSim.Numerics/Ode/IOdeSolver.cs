@@ -2,7 +2,7 @@ namespace ExoSim.Numerics.Ode;
 
 /// <summary>
 /// An integration method: a small value that names the algorithm. A model never chooses its own solver; callers
-/// pick one.
+/// pick one (<see cref="OdeSolvers"/> states the rule).
 /// </summary>
 public interface IOdeSolver
 {

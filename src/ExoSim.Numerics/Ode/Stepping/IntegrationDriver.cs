@@ -18,7 +18,8 @@ internal sealed class IntegrationDriver
 
     private readonly OdeProblem problem;
     private readonly SolverOptions options;
-    private readonly OdeStepper stepper;
+    private readonly IStepperSwitch? stepperSwitch;
+    private OdeStepper stepper;
     private readonly SolverCounters counters;
     private readonly int n;
 
@@ -37,8 +38,10 @@ internal sealed class IntegrationDriver
     private int nextDiscrete;
     private int nextSave;
 
-    public IntegrationDriver(OdeProblem problem, SolverOptions options, OdeStepper stepper, SolverCounters counters)
+    public IntegrationDriver(
+        OdeProblem problem, SolverOptions options, OdeStepper stepper, SolverCounters counters, IStepperSwitch? stepperSwitch = null)
     {
+        this.stepperSwitch = stepperSwitch;
         this.problem = problem;
         this.options = options;
         this.stepper = stepper;
@@ -72,16 +75,17 @@ internal sealed class IntegrationDriver
         double tEnd = problem.EndTime;
         SkipSavePointsBefore(t);
 
-        // Events at the start time act before the first step.
-        bool changedAtStart = ApplyDueDiscreteEvents(t, saveEveryStep: false);
-        _ = changedAtStart;
-        stepper.Restart(t, y);
-        EnsureFinite(stepper.CurrentDerivative, t, 0, "f(t, y) is not finite at the start");
-        SaveEqualTo(t);
+        // Events at the start time act before the first step; without SaveAt the initial state is stored before
+        // them and the changed state after them, as at any other event.
         if (options.SaveAt is null)
         {
             Save(t, y);
         }
+
+        ApplyDueDiscreteEvents(t, saveEveryStep: options.SaveAt is null);
+        stepper.Restart(t, y);
+        EnsureFinite(stepper.CurrentDerivative, t, 0, "f(t, y) is not finite at the start");
+        SaveEqualTo(t);
 
         EvaluateEventFunctions(t, y, eventValues);
 
@@ -99,12 +103,23 @@ internal sealed class IntegrationDriver
             bool hitsStop = false;
             if (t + (1.01 * h) >= tStop)
             {
+                if (tStop - t <= 16 * Ulp(tStop))
+                {
+                    // The stop is within rounding of t (e.g. event times 0.3 and 0.1 + 0.2): no step can resolve the
+                    // sliver and f·(tStop − t) is below the rounding of y, so move onto the stop without a step.
+                    t = tStop;
+                    HandleStopWithoutStep(t);
+                    continue;
+                }
+
                 // Land exactly on the stop (and avoid a sliver of a step just before it).
                 h = tStop - t;
                 hitsStop = true;
             }
 
-            if (h <= 16 * Ulp(Math.Max(Math.Abs(t), Math.Abs(tStop))))
+            // Resolution of time at t, not at the stop: a step of 1e-6 at t = 0 is fine even when tEnd = 1e11, and
+            // near t = 0 tiny steps are representable (after an event at 1e-50, say).
+            if (h <= 16 * Ulp(t))
             {
                 Fail(OdeFailureKind.StepSizeUnderflow, t, h, "the step size became too small to advance time");
             }
@@ -123,7 +138,7 @@ internal sealed class IntegrationDriver
                     : Math.Max(MinFactor, Safety * Math.Pow(error, -1.0 / errorExponentBase));
                 h *= factor;
                 lastRejected = true;
-                if (double.IsNaN(error) && h <= 16 * Ulp(Math.Max(Math.Abs(t), Math.Abs(tStop))))
+                if (double.IsNaN(error) && h <= 16 * Ulp(t))
                 {
                     Fail(OdeFailureKind.NonFiniteState, t, h, "every step attempt produced NaN or infinite values");
                 }
@@ -220,13 +235,38 @@ internal sealed class IntegrationDriver
                     eventValuesNew.CopyTo(eventValues, 0);
                 }
             }
+
+            if (t < tEnd && stepperSwitch?.NextStepper(stepper, t) is { } next)
+            {
+                // A change of method (stiffness detected): restart the new method here with the current step size;
+                // the controller's history belongs to the old method's error estimate.
+                stepper = next;
+                stepper.Restart(t, y);
+                EnsureFinite(stepper.CurrentDerivative, t, h, "f(t, y) is not finite at the change of method");
+                errorExponentBase = stepper.ErrorEstimateOrder + 1;
+                (beta1, beta2) = stepper.ControllerGains;
+                previousError = MinPreviousError;
+            }
         }
 
         return new OdeSolution(
-            stepper.Name, n, savedTimes, savedStates, occurrences, counters.Freeze(), termination, t, (double[])y.Clone(), dense);
+            stepperSwitch?.Describe() ?? stepper.Name, n, savedTimes, savedStates, occurrences, counters.Freeze(), termination, t, (double[])y.Clone(), dense);
     }
 
     private static double Ulp(double x) => Math.BitIncrement(Math.Abs(x)) - Math.Abs(x);
+
+    /// <summary>
+    /// Reaching a stop that is within rounding of the current time: stores the requested output there, applies the
+    /// due discrete events and restarts the method, as after a step that lands on the stop. The step size is kept.
+    /// </summary>
+    private void HandleStopWithoutStep(double t)
+    {
+        ApplyDueDiscreteEvents(t, saveEveryStep: options.SaveAt is null);
+        SaveEqualTo(t);
+        stepper.Restart(t, y);
+        EnsureFinite(stepper.CurrentDerivative, t, 0, "f(t, y) is not finite after an event");
+        EvaluateEventFunctions(t, y, eventValues);
+    }
 
     private double NextStopTime(double tEnd)
         => nextDiscrete < discreteEvents.Length ? Math.Min(discreteEvents[nextDiscrete].Time, tEnd) : tEnd;

@@ -1,7 +1,7 @@
 using ExoSim.Numerics.Ode;
 using ExoSim.Numerics.Ode.ExplicitRungeKutta;
 
-namespace ExoSim.Numerics.Tests.Ode;
+namespace ExoSim.Numerics.Tests.Ode.ExplicitRungeKutta;
 
 public class DormandPrince54Tests
 {

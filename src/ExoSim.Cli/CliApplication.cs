@@ -1,0 +1,204 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using ExoSim.Cli.Commands;
+using ExoSim.Numerics.Ode;
+
+namespace ExoSim.Cli;
+
+/// <summary>
+/// The <c>exosim</c> command tree and its error policy: usage mistakes print one message (exit 2), run failures one
+/// message (exit 1), planned commands one line naming their issue (exit 3); stack traces only with --verbose.
+/// </summary>
+internal sealed class CliApplication
+{
+    private readonly CliContext context;
+    private readonly Dictionary<Command, int> plannedIssues = [];
+    private readonly RootCommand root;
+    private readonly Option<bool> verbose;
+
+    public CliApplication(TextWriter output, TextWriter error)
+    {
+        context = new CliContext(output, error);
+        verbose = new Option<bool>("--verbose", "-v")
+        {
+            Description = "Show details of errors (stack traces).",
+            Recursive = true,
+        };
+
+        root = new RootCommand(
+            "ExoSim: an in-silico laboratory for diabetes therapy research (exosomes, stem cells, insulin) — "
+            + "physiology models, virtual patients and trials. Research use only, not medical advice.")
+        {
+            verbose,
+        };
+        root.Subcommands.Add(DemoCommand.Create(context));
+        foreach (var command in PlannedCommands.Create(context, plannedIssues))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        context.AddExamples(root, "exosim demo", "exosim demo --help", "exosim --version");
+        foreach (var option in root.Options)
+        {
+            if (option is HelpOption help && help.Action is HelpAction standard)
+            {
+                help.Action = new HelpWithExamplesAction(standard, context);
+            }
+            else if (option is VersionOption version)
+            {
+                version.Action = new VersionAction();
+            }
+        }
+    }
+
+    public int Run(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+
+        // Bare `exosim` shows what there is rather than a "command required" error.
+        var parseResult = root.Parse(args.Length == 0 ? ["--help"] : args);
+        bool showDetails = parseResult.GetResult(verbose) is not null && parseResult.GetValue(verbose);
+
+        if (parseResult.Action is ParseErrorAction)
+        {
+            return ReportParseErrors(parseResult);
+        }
+
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = context.Out,
+                Error = context.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (UsageException exception)
+        {
+            return Fail(ExitCodes.BadInput, exception.Message, exception, showDetails);
+        }
+        catch (RunFailureException exception)
+        {
+            return Fail(ExitCodes.RunFailure, exception.Message, exception, showDetails);
+        }
+        catch (OdeSolverException exception)
+        {
+            return Fail(ExitCodes.RunFailure, $"The solver failed: {exception.Message}", exception, showDetails);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Fail(ExitCodes.RunFailure, exception.Message, exception, showDetails);
+        }
+#pragma warning disable CA1031 // Last line of defence: one message and an exit code instead of a crash dump.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            string hint = showDetails ? string.Empty : " (run again with --verbose for details)";
+            return Fail(ExitCodes.RunFailure, $"Internal error: {exception.Message}{hint}", exception, showDetails);
+        }
+    }
+
+    private int ReportParseErrors(ParseResult parseResult)
+    {
+        var command = parseResult.CommandResult.Command;
+
+        // A command that is not built yet says so, even when its (future) arguments are missing.
+        if (plannedIssues.TryGetValue(command, out int issue))
+        {
+            context.Error.WriteLine(PlannedCommands.UnavailableMessage(command, issue));
+            return ExitCodes.NotYetAvailable;
+        }
+
+        if (command == root && parseResult.UnmatchedTokens.Count > 0)
+        {
+            // "Required command was not provided" next to "unrecognized 'simualte'" says the same thing twice.
+            context.Error.WriteLine($"exosim: '{parseResult.UnmatchedTokens[0]}' is not an exosim command.");
+        }
+        else
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                context.Error.WriteLine($"exosim: {error.Message}");
+            }
+        }
+
+        foreach (string token in parseResult.UnmatchedTokens)
+        {
+            string? suggestion = Suggest(token, command);
+            if (suggestion is not null)
+            {
+                context.Error.WriteLine($"Did you mean '{suggestion}'?");
+            }
+        }
+
+        string helpCommand = command == root ? "exosim --help" : $"exosim {command.Name} --help";
+        context.Error.WriteLine($"Run '{helpCommand}' for usage.");
+        return ExitCodes.BadInput;
+    }
+
+    private int Fail(int exitCode, string message, Exception exception, bool showDetails)
+    {
+        context.Error.WriteLine($"exosim: {message}");
+        if (showDetails)
+        {
+            context.Error.WriteLine(exception.ToString());
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>The closest sub-command or option name to a mistyped token, if it is close enough to be a typo.</summary>
+    private static string? Suggest(string token, Command command)
+    {
+        var candidates = new List<string>();
+        foreach (var sub in command.Subcommands)
+        {
+            candidates.Add(sub.Name);
+        }
+
+        foreach (var option in command.Options)
+        {
+            candidates.Add(option.Name);
+        }
+
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (string candidate in candidates)
+        {
+            int distance = Levenshtein(token, candidate);
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        // Allow about one edit per three characters: "simualte" → "simulate", but not "xyz" → "fit".
+        return best is not null && bestDistance <= Math.Max(1, token.Length / 3) ? best : null;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int substitution = previous[j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1);
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), substitution);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,125 @@
+using System.CommandLine;
+
+namespace ExoSim.Cli.Commands;
+
+/// <summary>
+/// Command slots of the stable interface (BRIEF.md "Interfaces") that are not built yet. They parse their arguments
+/// and show help, but running them prints one line naming the issue that will deliver them and exits with 3.
+/// </summary>
+internal static class PlannedCommands
+{
+    /// <summary>Creates every planned command; <paramref name="issues"/> receives the issue number of each.</summary>
+    public static IEnumerable<Command> Create(CliContext context, Dictionary<Command, int> issues)
+    {
+        var outOption = () => new Option<string>("--out", "-o") { Description = "Output directory.", HelpName = "DIR" };
+        var jsonOption = () => new Option<bool>("--json") { Description = "Machine-readable JSON on standard output." };
+
+        yield return Planned(
+            context,
+            issues,
+            9,
+            new Command("simulate", "Simulate one virtual patient from a scenario file; writes DIR/timeseries.csv, DIR/summary.json and DIR/report.html.")
+            {
+                new Argument<string>("SCENARIO") { Description = "Scenario file (YAML)." },
+                outOption(),
+            },
+            "exosim simulate examples/meal.yaml --out exosim-out/meal");
+
+        yield return Planned(
+            context,
+            issues,
+            5,
+            new Command("trial", "Run an in-silico trial (virtual population, arms, endpoints) from a trial file.")
+            {
+                new Argument<string>("TRIAL") { Description = "Trial file (YAML)." },
+                outOption(),
+                new Option<int>("--threads") { Description = "Worker threads (default: all cores).", HelpName = "N" },
+                new Option<long>("--seed") { Description = "Random seed, for reproducible populations.", HelpName = "S" },
+                new Option<bool>("--resume") { Description = "Continue an interrupted trial in DIR." },
+            },
+            "exosim trial examples/exosome-t1d.yaml --threads 2 --seed 42");
+
+        yield return Planned(
+            context,
+            issues,
+            9,
+            new Command("models", "List the available physiology models with their states, units and sources."),
+            "exosim models");
+
+        yield return Planned(
+            context,
+            issues,
+            9,
+            new Command("params", "Show a model's parameters with values, units and sources.")
+            {
+                new Argument<string>("MODEL") { Description = "Model name (see `exosim models`)." },
+                new Option<string>("--patient") { Description = "A named parameter set, e.g. adult#001.", HelpName = "NAME" },
+                jsonOption(),
+            },
+            "exosim params dalla-man-2007 --patient adult#001 --json");
+
+        yield return Planned(
+            context,
+            issues,
+            6,
+            new Command("explain", "Explain a term in plain language (glossary).")
+            {
+                new Argument<string>("TERM") { Description = "The term, e.g. HbA1c or exosome." },
+            },
+            "exosim explain HbA1c");
+
+        yield return Planned(
+            context,
+            issues,
+            9,
+            new Command("validate", "Run every model's validation against its published reference and print a table.")
+            {
+                jsonOption(),
+            },
+            "exosim validate --json");
+
+        yield return Planned(
+            context,
+            issues,
+            7,
+            new Command("burden", "Diabetes burden from the IDF Diabetes Atlas, projections and what a therapy would change."),
+            "exosim burden");
+
+        yield return Planned(
+            context,
+            issues,
+            8,
+            new Command("fit", "Fit model parameters to data, with uncertainty.")
+            {
+                new Argument<string>("FIT") { Description = "Fit specification (YAML)." },
+            },
+            "exosim fit examples/fit-ivgtt.yaml");
+
+        yield return Planned(
+            context,
+            issues,
+            8,
+            new Command("sensitivity", "Local and global sensitivity analysis (Morris, Sobol).")
+            {
+                new Argument<string>("SPEC") { Description = "Sensitivity specification (YAML)." },
+            },
+            "exosim sensitivity examples/sobol.yaml");
+    }
+
+    /// <summary>The one-line message for a command that is not built yet.</summary>
+    public static string UnavailableMessage(Command command, int issue) =>
+        $"`exosim {command.Name}` is not available yet in this version (planned: issue #{issue}).";
+
+    private static Command Planned(CliContext context, Dictionary<Command, int> issues, int issue, Command command, string example)
+    {
+        command.Description += $" Not available yet in this version (planned: issue #{issue}).";
+        command.SetAction(_ =>
+        {
+            context.Error.WriteLine(UnavailableMessage(command, issue));
+            return ExitCodes.NotYetAvailable;
+        });
+        issues[command] = issue;
+        context.AddExamples(command, example);
+        return command;
+    }
+}

@@ -1,0 +1,35 @@
+namespace ExoSim.Cli.Tests;
+
+/// <summary>Runs <c>exosim</c> in-process and captures its exit code and both output streams.</summary>
+internal static class CliRunner
+{
+    public static CliResult Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int exitCode = Program.Run(args, output, error);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+}
+
+internal sealed record CliResult(int ExitCode, string Out, string Err);
+
+/// <summary>A fresh directory under the system temp folder, deleted afterwards.</summary>
+internal sealed class TemporaryDirectory : IDisposable
+{
+    public TemporaryDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "exosim-cli-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using ExoSim.Cli.Demo;
+
+namespace ExoSim.Cli.Tests;
+
+public class DemoCommandTests
+{
+    [Fact]
+    public void Demo_writes_a_summary_with_real_errors_within_tolerance_for_exact_problems()
+    {
+        using var directory = new TemporaryDirectory();
+        string outDir = Path.Combine(directory.Path, "demo");
+
+        var result = CliRunner.Run("demo", "--out", outDir);
+
+        Assert.Equal(0, result.ExitCode);
+        string summaryPath = Path.Combine(outDir, "summary.json");
+        Assert.True(File.Exists(summaryPath));
+        Assert.Contains(summaryPath, result.Out, StringComparison.Ordinal);
+        Assert.Contains("not medical advice", result.Out, StringComparison.Ordinal);
+        Assert.Contains("issue #9", result.Out, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(summaryPath));
+        var results = json.RootElement.GetProperty("results");
+        Assert.Equal(DemoProblems.All.Count * SolverShowcase.Tolerances.Count, results.GetArrayLength());
+        foreach (var entry in results.EnumerateArray())
+        {
+            string problem = entry.GetProperty("problem").GetString()!;
+            double tolerance = entry.GetProperty("tolerance").GetDouble();
+            double error = entry.GetProperty("max_abs_error").GetDouble();
+            double scaled = entry.GetProperty("scaled_error").GetDouble();
+            Assert.True(double.IsFinite(error) && error >= 0, $"{problem}: error {error}");
+            Assert.True(entry.GetProperty("rhs_evaluations").GetInt64() > 0);
+            Assert.True(entry.GetProperty("accepted_steps").GetInt64() > 0);
+            Assert.False(string.IsNullOrWhiteSpace(entry.GetProperty("reference").GetString()));
+
+            // Exact solutions: on these smooth, non-amplifying problems the global error of Dormand–Prince 5(4)
+            // stays within a small factor of the requested tolerance.
+            if (problem is "exponential decay" or "harmonic oscillator")
+            {
+                Assert.True(scaled < 10, $"{problem} at tol {tolerance:E0}: error/tol = {scaled:G3}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Demo_json_prints_the_same_summary_on_standard_output()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var result = CliRunner.Run("demo", "--json", "--out", directory.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        using var printed = JsonDocument.Parse(result.Out);
+        Assert.Equal("solver-showcase", printed.RootElement.GetProperty("kind").GetString());
+        Assert.Contains("not medical advice", printed.RootElement.GetProperty("notice").GetString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(directory.Path, "summary.json")));
+    }
+
+    [Fact]
+    public void Arenstorf_orbit_error_shrinks_when_the_tolerance_is_tightened()
+    {
+        // One period of the orbit must return to its start (Hairer, Nørsett & Wanner I, II.0). The global error is
+        // larger than the per-step tolerance, but it must converge.
+        var problem = DemoProblems.ArenstorfOrbit();
+        var solver = new ExoSim.Numerics.Ode.ExplicitRungeKutta.DormandPrince54();
+
+        var loose = SolverShowcase.Solve(problem, solver, 1e-6);
+        var tight = SolverShowcase.Solve(problem, solver, 1e-10);
+
+        Assert.True(tight.MaxAbsError < loose.MaxAbsError / 1000, $"loose {loose.MaxAbsError:E2}, tight {tight.MaxAbsError:E2}");
+        Assert.True(tight.MaxAbsError < 1e-4, $"tight {tight.MaxAbsError:E2}");
+    }
+
+    [Fact]
+    public void Demo_exits_1_with_one_message_when_the_output_cannot_be_written()
+    {
+        using var directory = new TemporaryDirectory();
+        string blocker = Path.Combine(directory.Path, "file");
+        File.WriteAllText(blocker, "not a directory");
+
+        var result = CliRunner.Run("demo", "--out", Path.Combine(blocker, "demo"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("exosim: Cannot write", result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verbose_adds_the_stack_trace_to_a_failure()
+    {
+        using var directory = new TemporaryDirectory();
+        string blocker = Path.Combine(directory.Path, "file");
+        File.WriteAllText(blocker, "not a directory");
+
+        var result = CliRunner.Run("demo", "--verbose", "--out", Path.Combine(blocker, "demo"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("   at ", result.Err, StringComparison.Ordinal);
+    }
+}
