@@ -33,6 +33,7 @@ internal sealed class CliApplication
             verbose,
         };
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
         foreach (var command in PlannedCommands.Create(context, plannedIssues))
         {
             root.Subcommands.Add(command);

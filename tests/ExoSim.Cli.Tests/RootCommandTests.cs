@@ -87,7 +87,6 @@ public class RootCommandTests
     [InlineData(9, "models")]
     [InlineData(9, "params", "dalla-man-2007", "--patient", "adult#001", "--json")]
     [InlineData(6, "explain", "HbA1c")]
-    [InlineData(9, "validate", "--json")]
     [InlineData(7, "burden")]
     [InlineData(8, "fit", "fit.yaml")]
     [InlineData(8, "sensitivity", "sobol.yaml")]

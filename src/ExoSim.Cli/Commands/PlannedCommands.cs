@@ -71,16 +71,6 @@ internal static class PlannedCommands
         yield return Planned(
             context,
             issues,
-            9,
-            new Command("validate", "Run every model's validation against its published reference and print a table.")
-            {
-                jsonOption(),
-            },
-            "exosim validate --json");
-
-        yield return Planned(
-            context,
-            issues,
             7,
             new Command("burden", "Diabetes burden from the IDF Diabetes Atlas, projections and what a therapy would change."),
             "exosim burden");

@@ -1,0 +1,16 @@
+using ExoSim.Models.Bergman;
+
+namespace ExoSim.Models.Validation;
+
+/// <summary>The validation suites of every model in <see cref="ModelCatalog"/> (what <c>exosim validate</c> runs).</summary>
+public static class ValidationCatalog
+{
+    /// <summary>All suites, in catalog order.</summary>
+    public static IReadOnlyList<IModelValidation> All { get; } =
+    [
+        new BergmanMinimalValidation(),
+    ];
+
+    /// <summary>Runs every suite and concatenates the checks.</summary>
+    public static IReadOnlyList<ValidationCheck> RunAll() => All.SelectMany(suite => suite.Run()).ToArray();
+}
