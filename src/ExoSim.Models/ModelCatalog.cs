@@ -1,4 +1,5 @@
 using ExoSim.Models.Bergman;
+using ExoSim.Models.UvaPadova;
 
 namespace ExoSim.Models;
 
@@ -8,6 +9,7 @@ public static class ModelCatalog
     private static readonly PhysiologyModel[] Models =
     [
         new BergmanMinimalModel(),
+        new UvaPadovaT1DModel(),
     ];
 
     /// <summary>All models, in the order <c>exosim models</c> lists them.</summary>

@@ -20,6 +20,12 @@ public sealed record ParameterDefinition(string Name, string Unit, string Descri
 
     /// <summary>Whether the value is always recomputed from other parameters (and so cannot be overridden directly).</summary>
     public bool IsDerived { get; init; }
+
+    /// <summary>
+    /// Whether the value describes the subject or its therapy (age, carbohydrate ratio, …) without entering the
+    /// model's equations; kept with the subject so that scenarios and reports can use it.
+    /// </summary>
+    public bool IsCovariate { get; init; }
 }
 
 /// <summary>One parameter of one set: definition, value and provenance together (what <c>exosim params</c> shows).</summary>

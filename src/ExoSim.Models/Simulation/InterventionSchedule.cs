@@ -18,6 +18,9 @@ public sealed class InterventionSchedule
         this.system = system;
     }
 
+    /// <summary>The system the events act on (models cast it to their own type to reach model-specific inputs).</summary>
+    public ModelSystem System => system;
+
     /// <summary>The scheduled events (unsorted; the solver orders them stably by time).</summary>
     public IReadOnlyList<DiscreteEvent> Events => events;
 
@@ -44,6 +47,20 @@ public sealed class InterventionSchedule
             system.EnterSegment(t);
             y[stateIndex] += amount;
         }, name));
+
+    /// <summary>
+    /// A model-specific action at <paramref name="timeMin"/> (e.g. updating a model's memory of the current meal
+    /// size); the solver stops and restarts there like at any other event.
+    /// </summary>
+    public void AddAction(double timeMin, StateAction action, string name)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        events.Add(new DiscreteEvent(timeMin, (t, y) =>
+        {
+            system.EnterSegment(t);
+            action(t, y);
+        }, name));
+    }
 
     /// <summary>A breakpoint where only the piece of a parameter modulation changes.</summary>
     public void AddBreakpoint(double timeMin, string name)

@@ -1,4 +1,5 @@
 using ExoSim.Models.Bergman;
+using ExoSim.Models.UvaPadova;
 
 namespace ExoSim.Models.Validation;
 
@@ -9,6 +10,7 @@ public static class ValidationCatalog
     public static IReadOnlyList<IModelValidation> All { get; } =
     [
         new BergmanMinimalValidation(),
+        new UvaPadovaValidation(),
     ];
 
     /// <summary>Runs every suite and concatenates the checks.</summary>
