@@ -134,16 +134,25 @@ public class Rodas5PBehaviourTests
         stepper.Restart(t, y);
         stepper.TryStep(t, y, h, yNew);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int step = 0; step < 50; step++)
+        // Several measurement windows: while the JIT moves these methods from tier 0 to tier 1 (on-stack
+        // replacement), the runtime itself may allocate on this thread. A step that allocates would allocate in
+        // every window, so the quietest window must be zero.
+        long fewest = long.MaxValue;
+        for (int window = 0; window < 6; window++)
         {
-            stepper.TryStep(t, y, h, yNew);
-            stepper.Accept(t, y, h, yNew);
-            t += h;
-            yNew.CopyTo(y, 0);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int step = 0; step < 50; step++)
+            {
+                stepper.TryStep(t, y, h, yNew);
+                stepper.Accept(t, y, h, yNew);
+                t += h;
+                yNew.CopyTo(y, 0);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, fewest);
     }
 
     private sealed class Square : IOdeSystem, IOdeJacobian
