@@ -97,6 +97,12 @@ public sealed class UvaPadovaT1DModel : PhysiologyModel
     public override bool IsStiff => false;
 
     /// <inheritdoc />
+    public override string? FastingGlucoseParameter => "Gb";
+
+    /// <inheritdoc />
+    public override string? BasalInsulinParameter => "Ib";
+
+    /// <inheritdoc />
     public override ParameterSet Complete(ParameterSet parameters) => UvaPadovaParameters.Complete(parameters);
 
     /// <summary>The basal state [0, 0, 0, Gpb, Gtb, Ipb, 0, Ib, Ib, Ilb, isc1ss, isc2ss, Gpb] of the completed parameters.</summary>
