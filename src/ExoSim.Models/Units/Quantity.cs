@@ -40,7 +40,7 @@ public static class UnitCatalog
     {
         [Dimension.Time] = ("min", new(StringComparer.Ordinal)
         {
-            ["s"] = 1.0 / 60, ["min"] = 1, ["minute"] = 1, ["minutes"] = 1, ["h"] = 60, ["hour"] = 60, ["hours"] = 60,
+            ["s"] = 1.0 / 60, ["min"] = 1, ["minute"] = 1, ["minutes"] = 1, ["h"] = 60, ["hr"] = 60, ["hrs"] = 60, ["hour"] = 60, ["hours"] = 60,
             ["d"] = 1440, ["day"] = 1440, ["days"] = 1440,
             ["week"] = 10080, ["weeks"] = 10080, ["y"] = 525960, ["year"] = 525960, ["years"] = 525960,
         }),
