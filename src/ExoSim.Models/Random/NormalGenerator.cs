@@ -2,7 +2,7 @@ namespace ExoSim.Models.Random;
 
 /// <summary>
 /// Standard normal deviates by Marsaglia's polar method (Marsaglia G, Bray TA, "A convenient method for generating
-/// normal variables", SIAM Review 1964;6(3):260–264, doi:10.1137/1006063; Knuth, TAOCP vol. 2, 3.4.1 Algorithm P):
+/// normal variables", SIAM Review 1964;6(3):260–264; Knuth, TAOCP vol. 2, 3.4.1 Algorithm P):
 /// (u, v) uniform in the unit disc, s = u² + v², then u·w and v·w with w = √(−2 ln s / s) are two independent
 /// N(0, 1) values. Exact (no approximation), and it needs only <see cref="PortableMath.Log"/> and the correctly
 /// rounded square root, so the deviates are bit-identical on every platform. The second value of each pair is

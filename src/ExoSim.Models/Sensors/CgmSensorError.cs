@@ -4,7 +4,7 @@ namespace ExoSim.Models.Sensors;
 
 /// <summary>
 /// The additive CGM error of Breton and Kovatchev (J Diabetes Sci Technol 2008;2(5):853–862,
-/// doi:10.1177/193229680800200517), as used by the UVA/Padova simulator (Kovatchev et al. 2009) and simglucose.
+/// doi:10.1177/193229680800200517), as implemented by simglucose (noise_gen.py) and the UVA/Padova simulator lineage.
 /// At t_k = k·T (T = <see cref="CgmSensor.ErrorIntervalMin"/>, 15 min) a driving series e₀ = v₀,
 /// e_k = φ·(e_{k−1} + v_k) with v_k iid N(0, 1) and φ the PACF, is mapped through the Johnson SU transform:
 /// ε_k = ξ + λ·sinh((e_k − γ)/δ). As published, e is not unit-variance: its stationary variance is φ²/(1 − φ²)
@@ -49,20 +49,16 @@ public static class CgmSensorError
     {
         ArgumentNullException.ThrowIfNull(knots);
         double u = timeMin / intervalMin;
-        int k = (int)Math.Floor(u);
-        if (!(u >= 0) || k + 2 >= knots.Count)
+        if (!(u >= 0) || u >= knots.Count - 2)
         {
-            throw new ArgumentOutOfRangeException(nameof(timeMin), timeMin, $"Needs 0 ≤ t and knots up to index {k + 2} (have {knots.Count}).");
+            throw new ArgumentOutOfRangeException(nameof(timeMin), timeMin, $"Needs 0 ≤ t < {(knots.Count - 2) * intervalMin} min for {knots.Count} knots.");
         }
 
+        int k = (int)Math.Floor(u);
         double tau = u - k;
         double p1 = knots[k], p2 = knots[k + 1], p3 = knots[k + 2];
         double p0 = k == 0 ? (2 * p1) - p2 : knots[k - 1];
-        if (tau == 0)
-        {
-            return p1;
-        }
-
+        // At τ = 0 every term but 2·p1 vanishes exactly, so the knots are reproduced bit for bit.
         return 0.5 * ((2 * p1)
             + (tau * (p2 - p0))
             + (tau * tau * ((2 * p0) - (5 * p1) + (4 * p2) - p3))
