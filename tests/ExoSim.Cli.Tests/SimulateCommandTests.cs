@@ -90,4 +90,25 @@ public class SimulateCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("/nonexistent/day.yaml", result.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_sensor_adds_cgm_csv_and_cgm_statistics()
+    {
+        using var directory = new TemporaryDirectory();
+        string scenario = Path.Combine(directory.Path, "cgm.yaml");
+        File.WriteAllText(scenario, Day + "\nsensor: {type: Dexcom, seed: 3}\n");
+        string outDir = Path.Combine(directory.Path, "out");
+
+        var result = CliRunner.Run("simulate", scenario, "--out", outDir);
+
+        Assert.Equal(0, result.ExitCode);
+        string[] lines = File.ReadAllLines(Path.Combine(outDir, "cgm.csv"));
+        Assert.Equal("time_min,cgm_glucose_mg_dl,cgm_reading_mg_dl", lines[0]);
+        Assert.Equal(1 + 121, lines.Length); // Dexcom: every 3 min over 6 h
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        var cgm = summary.RootElement.GetProperty("cgm");
+        Assert.Equal("Dexcom", cgm.GetProperty("sensor").GetString());
+        Assert.Equal(3UL, cgm.GetProperty("seed").GetUInt64());
+        Assert.Equal(121, cgm.GetProperty("readings").GetInt32());
+    }
 }

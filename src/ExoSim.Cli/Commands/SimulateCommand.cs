@@ -14,6 +14,9 @@ internal static class SimulateCommand
 {
     public const string SummaryFileName = "summary.json";
 
+    /// <summary>Column of <c>cgm.csv</c> with the sensor's readings (mg/dL).</summary>
+    public const string CgmReadingColumn = "cgm_reading_mg_dl";
+
     public static Command Create(CliContext context)
     {
         var scenarioArgument = new Argument<string>("SCENARIO") { Description = "Scenario file (YAML); format in docs/scenarios.md." };
@@ -60,19 +63,28 @@ internal static class SimulateCommand
             throw new UsageException(exception.Message, exception);
         }
 
-        var result = Run(scenario);
+        var run = Run(scenario);
         string directory = outputDirectory ?? Path.Combine("exosim-out", Path.GetFileNameWithoutExtension(scenarioPath));
         if (string.IsNullOrWhiteSpace(directory))
         {
             throw new UsageException("--out needs a directory name.");
         }
 
-        var summary = SimulationSummary.Build(scenario, result, CliContext.Version, CliContext.Notice);
+        var summary = SimulationSummary.Build(scenario, run, CliContext.Version, CliContext.Notice);
         string summaryText = CliJson.Serialize(summary);
         string csvPath, summaryPath;
+        string? cgmPath = null;
         try
         {
-            csvPath = TimeseriesCsv.Write(Path.Combine(directory, TimeseriesCsv.FileName), result, scenario.OutputColumns);
+            csvPath = TimeseriesCsv.Write(Path.Combine(directory, TimeseriesCsv.FileName), run.Result, scenario.OutputColumns);
+            if (run.Cgm is { } cgm)
+            {
+                cgmPath = TimeseriesCsv.WriteColumns(
+                    Path.Combine(directory, TimeseriesCsv.CgmFileName),
+                    [Models.Simulation.Simulator.TimeColumn, Models.Observable.InterstitialGlucoseMgPerDl, CgmReadingColumn],
+                    [cgm.Readings.Select(r => r.TimeMin).ToArray(), cgm.Interstitial.Select(r => r.MgDl).ToArray(), cgm.Readings.Select(r => r.MgDl).ToArray()]);
+            }
+
             summaryPath = AtomicFile.WriteAllText(Path.Combine(directory, SummaryFileName), summaryText);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -90,11 +102,16 @@ internal static class SimulateCommand
         console.Write(BuildTable(summary));
         console.WriteLine(CliContext.Notice);
         console.WriteLine($"Time series written to {csvPath}");
+        if (cgmPath is not null)
+        {
+            console.WriteLine($"CGM readings written to {cgmPath}");
+        }
+
         console.WriteLine($"Summary written to {summaryPath}");
         return ExitCodes.Ok;
     }
 
-    private static Models.Simulation.SimulationResult Run(ResolvedScenario scenario)
+    private static ScenarioRun Run(ResolvedScenario scenario)
     {
         try
         {
@@ -121,6 +138,13 @@ internal static class SimulateCommand
         {
             table.AddRow("Glucose mean / min / max", $"{F1(g.Mean)} / {F1(g.Min)} / {F1(g.Max)} mg/dL");
             table.AddRow("Time below / in / above 70–180 mg/dL", $"{F1(g.BelowRangePercent)} / {F1(g.InRangePercent)} / {F1(g.AboveRangePercent)} %");
+        }
+
+        if (summary.Cgm is { } cgm)
+        {
+            table.AddRow("CGM", Markup.Escape($"{cgm.Sensor}, {cgm.Readings} readings every {F(cgm.SampleTimeMin)} min, seed {cgm.Seed}"));
+            table.AddRow("CGM mean / min / max", $"{F1(cgm.Glucose.Mean)} / {F1(cgm.Glucose.Min)} / {F1(cgm.Glucose.Max)} mg/dL");
+            table.AddRow("CGM time below / in / above range", $"{F1(cgm.Glucose.BelowRangePercent)} / {F1(cgm.Glucose.InRangePercent)} / {F1(cgm.Glucose.AboveRangePercent)} %");
         }
 
         return table;

@@ -61,6 +61,12 @@ public sealed record ScenarioDocument
     /// <summary>Absolute tolerance of the solver.</summary>
     public Located<double>? AbsoluteTolerance { get; init; }
 
+    /// <summary>The CGM sensor type (e.g. <c>Dexcom</c>), or null for no sensor readings.</summary>
+    public Located<string>? SensorType { get; init; }
+
+    /// <summary>Seed of the sensor's measurement error.</summary>
+    public Located<ulong>? SensorSeed { get; init; }
+
     /// <summary>Interventions in file order, repeats expanded.</summary>
     public IReadOnlyList<Located<Intervention>> Events { get; init; } = [];
 

@@ -17,7 +17,7 @@ public static class ScenarioReader
 {
     /// <summary>Top-level fields, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> TopLevelFields { get; } =
-        ["name", "description", "model", "patient", "parameters", "initial", "fasting", "duration", "output_interval", "outputs", "solver", "events"];
+        ["name", "description", "model", "patient", "parameters", "initial", "fasting", "duration", "output_interval", "outputs", "solver", "sensor", "events"];
 
     /// <summary>Event kinds that exist now.</summary>
     public static IReadOnlyList<string> EventKinds { get; } = ["meal", "insulin", "iv_glucose", "modulate"];
@@ -113,6 +113,7 @@ public static class ScenarioReader
 
             document = ReadFasting(root, document);
             document = ReadSolver(root, document);
+            document = ReadSensor(root, document);
             return ReadEvents(root, document);
         }
 
@@ -147,6 +148,30 @@ public static class ScenarioReader
                 RelativeTolerance = Optional(solver, "rtol") is { } r ? Tolerance(r, "solver.rtol") : null,
                 AbsoluteTolerance = Optional(solver, "atol") is { } a ? Tolerance(a, "solver.atol") : null,
             };
+        }
+
+        private ScenarioDocument ReadSensor(YamlMappingNode root, ScenarioDocument document)
+        {
+            if (Optional(root, "sensor") is not { } node)
+            {
+                return document;
+            }
+
+            var sensor = Mapping(node, "sensor");
+            CheckKeys(sensor, "sensor", ["type", "seed"]);
+            Located<ulong>? seed = null;
+            if (Optional(sensor, "seed") is { } seedNode)
+            {
+                string text = Scalar(seedNode, "sensor.seed");
+                if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value))
+                {
+                    throw new ScenarioException(At(seedNode), "sensor.seed", $"expected a whole number from 0 to {ulong.MaxValue}; got '{text}'.");
+                }
+
+                seed = new Located<ulong>(value, At(seedNode), "sensor.seed");
+            }
+
+            return document with { SensorType = RequiredScalar(sensor, "type", "sensor"), SensorSeed = seed };
         }
 
         private ScenarioDocument ReadEvents(YamlMappingNode root, ScenarioDocument document)

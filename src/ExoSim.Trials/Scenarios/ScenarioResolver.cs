@@ -1,6 +1,7 @@
 using System.Globalization;
 using ExoSim.Models;
 using ExoSim.Models.Parameters;
+using ExoSim.Models.Sensors;
 using ExoSim.Models.Simulation;
 using ExoSim.Models.Units;
 using ExoSim.Numerics.Ode;
@@ -25,6 +26,12 @@ public sealed record ResolvedScenario
     /// <summary>Columns to write: <c>time_min</c> first, then the selected states and observables.</summary>
     public required IReadOnlyList<string> OutputColumns { get; init; }
 
+    /// <summary>The CGM sensor whose readings are simulated, or null.</summary>
+    public CgmSensor? Sensor { get; init; }
+
+    /// <summary>Seed of the sensor's measurement error (default <see cref="ScenarioResolver.DefaultSensorSeed"/>).</summary>
+    public ulong SensorSeed { get; init; }
+
     /// <summary>The verified fasting steady state the run starts from (before initial-state overrides), or null when the model does not start at rest.</summary>
     public SteadyStartResult? SteadyStart { get; init; }
 }
@@ -36,6 +43,9 @@ public sealed record ResolvedScenario
 /// </summary>
 public static class ScenarioResolver
 {
+    /// <summary>The sensor seed when a scenario gives none (documented, so that a run without one is still reproducible).</summary>
+    public const ulong DefaultSensorSeed = 1;
+
     /// <summary>Resolves a scenario.</summary>
     /// <exception cref="ScenarioException">A name, value or event that does not fit the model.</exception>
     public static ResolvedScenario Resolve(ScenarioDocument document)
@@ -123,6 +133,16 @@ public static class ScenarioResolver
             modulations.Add(new StepModulation(spec.Parameter, spec.Factor, spec.StartMin, spec.EndMin));
         }
 
+        CgmSensor? sensor = null;
+        if (document.SensorType is { } sensorType)
+        {
+            sensor = Guard(sensorType, () => CgmSensors.Get(sensorType.Value));
+            if (!model.Observables.Any(o => o.Name == Observable.InterstitialGlucoseMgPerDl))
+            {
+                throw new ScenarioException(sensorType.Location, "sensor", $"model '{model.Id}' has no interstitial glucose ({Observable.InterstitialGlucoseMgPerDl}) for a CGM sensor to read.");
+            }
+        }
+
         var solver = document.SolverMethod is { } method
             ? Guard(method, () => OdeSolvers.ByName(method.Value))
             : OdeSolvers.For(model.IsStiff);
@@ -149,6 +169,8 @@ public static class ScenarioResolver
             Options = options,
             OutputColumns = Columns(model, document.Outputs),
             SteadyStart = rest,
+            Sensor = sensor,
+            SensorSeed = document.SensorSeed?.Value ?? DefaultSensorSeed,
         };
     }
 

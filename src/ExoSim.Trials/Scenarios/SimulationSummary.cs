@@ -23,6 +23,7 @@ namespace ExoSim.Trials.Scenarios;
 /// <param name="Modulations">The parameter modulations.</param>
 /// <param name="Solver">Solver, tolerances and statistics.</param>
 /// <param name="Glucose">Glucose statistics, when the model has glucose.</param>
+/// <param name="Cgm">CGM sensor readings and their statistics, when the scenario has a sensor.</param>
 public sealed record SimulationSummary(
     string Schema,
     string ExosimVersion,
@@ -40,24 +41,33 @@ public sealed record SimulationSummary(
     IReadOnlyList<EventInfo> Events,
     IReadOnlyList<ModulationSpec> Modulations,
     SolverInfo Solver,
-    GlucoseInfo? Glucose)
+    GlucoseInfo? Glucose,
+    CgmInfo? Cgm)
 {
     /// <summary>The layout's name and version.</summary>
     public const string SchemaName = "exosim.simulate.summary/1";
 
     /// <summary>Builds the summary of a run.</summary>
-    public static SimulationSummary Build(ResolvedScenario scenario, SimulationResult result, string exosimVersion, string notice)
+    public static SimulationSummary Build(ResolvedScenario scenario, ScenarioRun run, string exosimVersion, string notice)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(run);
+        var result = run.Result;
         var request = scenario.Request;
         var model = request.Model;
         var initial = request.InitialState ?? model.InitialState(request.Parameters);
         GlucoseInfo? glucose = null;
         if (result.HasColumn(Observable.GlucoseMgPerDl))
         {
-            var stats = GlucoseSummary.From(result.Column(Simulator.TimeColumn), result.Column(Observable.GlucoseMgPerDl));
-            glucose = new GlucoseInfo("mg/dL", stats.MeanMgPerDl, stats.MinMgPerDl, stats.MaxMgPerDl, stats.BelowRangePercent, stats.InRangePercent, stats.AboveRangePercent);
+            glucose = GlucoseInfo.From(GlucoseSummary.From(result.Column(Simulator.TimeColumn), result.Column(Observable.GlucoseMgPerDl)));
+        }
+
+        CgmInfo? cgm = null;
+        if (run.Cgm is { } trace)
+        {
+            var readings = trace.Readings;
+            var stats = GlucoseSummary.From(readings.Select(r => r.TimeMin).ToArray(), readings.Select(r => r.MgDl).ToArray());
+            cgm = new CgmInfo(trace.Sensor.Name, trace.Seed, trace.Sensor.SampleTimeMin, readings.Count, trace.Sensor.Source, GlucoseInfo.From(stats));
         }
 
         var s = result.Statistics;
@@ -78,7 +88,8 @@ public sealed record SimulationSummary(
             request.Interventions.Select(EventInfo.From).ToArray(),
             scenario.Document.Modulations.Select(m => m.Value).ToArray(),
             new SolverInfo(result.Solver, scenario.Options.RelativeTolerance, scenario.Options.AbsoluteTolerance, s.AcceptedSteps, s.RejectedSteps, s.RhsEvaluations, s.JacobianEvaluations, s.LuDecompositions),
-            glucose);
+            glucose,
+            cgm);
     }
 }
 
@@ -139,7 +150,24 @@ public sealed record SolverInfo(
 /// <param name="BelowRangePercent">Share of samples below 70 mg/dL (%).</param>
 /// <param name="InRangePercent">Share of samples in 70–180 mg/dL (%).</param>
 /// <param name="AboveRangePercent">Share of samples above 180 mg/dL (%).</param>
-public sealed record GlucoseInfo(string Unit, double Mean, double Min, double Max, double BelowRangePercent, double InRangePercent, double AboveRangePercent);
+public sealed record GlucoseInfo(string Unit, double Mean, double Min, double Max, double BelowRangePercent, double InRangePercent, double AboveRangePercent)
+{
+    /// <summary>The statistics in mg/dL.</summary>
+    public static GlucoseInfo From(GlucoseSummary stats)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        return new GlucoseInfo("mg/dL", stats.MeanMgPerDl, stats.MinMgPerDl, stats.MaxMgPerDl, stats.BelowRangePercent, stats.InRangePercent, stats.AboveRangePercent);
+    }
+}
+
+/// <summary>CGM readings of a run.</summary>
+/// <param name="Sensor">Sensor type.</param>
+/// <param name="Seed">Seed of the measurement error.</param>
+/// <param name="SampleTimeMin">Time between readings (min).</param>
+/// <param name="Readings">Number of readings.</param>
+/// <param name="Source">Where the sensor's error model comes from.</param>
+/// <param name="Glucose">Statistics of the readings.</param>
+public sealed record CgmInfo(string Sensor, ulong Seed, double SampleTimeMin, int Readings, string Source, GlucoseInfo Glucose);
 
 /// <summary>An intervention as simulated, in canonical units (min, g, U, U/h, g/kg).</summary>
 /// <param name="Kind">The kind, e.g. "meal".</param>

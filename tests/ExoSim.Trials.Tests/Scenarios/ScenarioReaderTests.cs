@@ -92,6 +92,8 @@ public class ScenarioReaderTests
     [InlineData("model: uva-padova-t1d\nduration: 24 h\nsolver: {rtol: 2}\n", 3, 16, "solver.rtol", "between 0 and 1")]
     [InlineData("model: uva-padova-t1d\nduration: 24 h\nevents:\n  - at: 1 h\n    repeat: {every: 1 d, count: 0}\n    meal: {carbs: 5 g}\n", 5, 33, "events[0].repeat.count", "whole number")]
     [InlineData("model: [uva\n", 2, 1, "(syntax)", "not valid YAML")]
+    [InlineData("model: uva-padova-t1d\nduration: 24 h\nsensor: {type: Dexcom, seed: -1}\n", 3, 30, "sensor.seed", "whole number")]
+    [InlineData("model: uva-padova-t1d\nduration: 24 h\nsensor: {seed: 1}\n", 3, 9, "sensor.type", "missing")]
     [InlineData("", 1, 1, "(file)", "empty")]
     [InlineData("- model: uva-padova-t1d\n", 1, 1, "(file)", "mapping")]
     [InlineData("model: uva-padova-t1d\nduration: 24 h\nevents: {at: 1 h}\n", 3, 9, "events", "list of events")]

@@ -114,7 +114,7 @@ public class ScenarioResolverTests
         foreach (string file in files)
         {
             var scenario = ScenarioResolver.Resolve(ScenarioReader.ReadFile(file));
-            var result = ScenarioRunner.Run(scenario);
+            var result = ScenarioRunner.Run(scenario).Result;
             Assert.Equal(scenario.Request.DurationMin, result.Row(result.RowCount - 1)[0]);
             Assert.All(result.Column(Observable.GlucoseMgPerDl), g => Assert.InRange(g, 20, 600));
         }
@@ -125,7 +125,7 @@ public class ScenarioResolverTests
     {
         // The scenario route and a hand-built request of the same day must give the same numbers (no hidden defaults).
         var scenario = ScenarioResolver.Resolve(ScenarioReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "examples", "uva-padova-t1d-day.yaml")));
-        var viaScenario = ScenarioRunner.Run(scenario);
+        var viaScenario = ScenarioRunner.Run(scenario).Result;
         var model = new UvaPadovaT1DModel();
         var direct = Simulator.Run(
             new SimulationRequest
@@ -144,5 +144,46 @@ public class ScenarioResolverTests
             new DormandPrince54(),
             new Numerics.Ode.SolverOptions());
         Assert.Equal(direct.Column(Observable.GlucoseMgPerDl), viaScenario.Column(Observable.GlucoseMgPerDl));
+    }
+
+    [Fact]
+    public void A_sensor_gives_seeded_reproducible_readings_at_its_sample_times()
+    {
+        const string text = """
+            model: uva-padova-t1d
+            duration: 6 h
+            output_interval: 10 min
+            sensor: {type: GuardianRT, seed: 7}
+            events:
+              - at: 1 h
+                meal: {carbs: 60 g}
+            """;
+        var first = ScenarioRunner.Run(Resolve(text)).Cgm!;
+        var again = ScenarioRunner.Run(Resolve(text)).Cgm!;
+        var otherSeed = ScenarioRunner.Run(Resolve(text.Replace("seed: 7", "seed: 8", StringComparison.Ordinal))).Cgm!;
+
+        Assert.Equal("GuardianRT", first.Sensor.Name);
+        Assert.Equal(73, first.Readings.Count); // every 5 min over 6 h, both ends included
+        Assert.Equal(Enumerable.Range(0, 73).Select(i => i * 5.0), first.Readings.Select(r => r.TimeMin));
+        Assert.Equal(first.Readings, again.Readings);
+        Assert.NotEqual(first.Readings.Select(r => r.MgDl), otherSeed.Readings.Select(r => r.MgDl));
+
+        // The noise-free trace is the model's interstitial glucose at the same times (rows of the 10-min table coincide every other reading).
+        var table = ScenarioRunner.Run(Resolve(text)).Result;
+        var interstitial = table.Column(Observable.InterstitialGlucoseMgPerDl);
+        for (int row = 0; row < table.RowCount; row++)
+        {
+            Assert.Equal(interstitial[row], first.Interstitial[2 * row].MgDl, 1e-6 * interstitial[row]);
+        }
+    }
+
+    [Theory]
+    [InlineData("model: uva-padova-t1d\nduration: 1 h\nsensor: {type: dexcom}\n", "Did you mean 'Dexcom'")]
+    [InlineData("model: bergman-minimal\nduration: 1 h\nsensor: {type: Dexcom}\n", "no interstitial glucose")]
+    public void Sensor_mistakes_are_reported_at_the_sensor(string text, string fragment)
+    {
+        var error = Assert.Throws<ScenarioException>(() => Resolve(text));
+        Assert.Equal(3, error.Location.Line);
+        Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
     }
 }
