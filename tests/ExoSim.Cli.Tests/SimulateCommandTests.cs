@@ -51,7 +51,8 @@ public class SimulateCommandTests
         var parameter = root.GetProperty("parameters").EnumerateArray().First(p => p.GetProperty("name").GetString() == "BW");
         Assert.Equal("kg", parameter.GetProperty("unit").GetString());
         Assert.Equal("literature", parameter.GetProperty("origin").GetString());
-        Assert.Empty(Directory.GetFiles(outDir, "*.tmp"));
+        Assert.True(new FileInfo(Path.Combine(outDir, "plots", "glucose.png")).Length > 0);
+        Assert.Empty(Directory.GetFiles(outDir, "*.tmp", SearchOption.AllDirectories));
     }
 
     [Fact]

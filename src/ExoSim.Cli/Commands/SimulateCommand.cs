@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ExoSim.Reports.Plots;
 using ExoSim.Storage;
 using ExoSim.Trials.Scenarios;
 using Spectre.Console;
@@ -16,6 +17,9 @@ internal static class SimulateCommand
 
     /// <summary>Column of <c>cgm.csv</c> with the sensor's readings (mg/dL).</summary>
     public const string CgmReadingColumn = "cgm_reading_mg_dl";
+
+    /// <summary>The glucose plot, relative to the output directory.</summary>
+    public static readonly string GlucosePlotFile = Path.Combine("plots", "glucose.png");
 
     public static Command Create(CliContext context)
     {
@@ -73,7 +77,7 @@ internal static class SimulateCommand
         var summary = SimulationSummary.Build(scenario, run, CliContext.Version, CliContext.Notice);
         string summaryText = CliJson.Serialize(summary);
         string csvPath, summaryPath;
-        string? cgmPath = null;
+        string? cgmPath = null, plotPath = null;
         try
         {
             csvPath = TimeseriesCsv.Write(Path.Combine(directory, TimeseriesCsv.FileName), run.Result, scenario.OutputColumns);
@@ -85,6 +89,17 @@ internal static class SimulateCommand
                     [cgm.Readings.Select(r => r.TimeMin).ToArray(), cgm.Interstitial.Select(r => r.MgDl).ToArray(), cgm.Readings.Select(r => r.MgDl).ToArray()]);
             }
 
+            if (run.Result.HasColumn(Models.Observable.GlucoseMgPerDl))
+            {
+                byte[] png = SimulationPlots.GlucosePng(
+                    run.Result,
+                    $"{summary.Model.Id} — {summary.Patient}",
+                    scenario.Request.Interventions,
+                    run.Cgm?.Readings.Select(r => (r.TimeMin, r.MgDl)).ToArray());
+                plotPath = AtomicFile.Write(Path.Combine(directory, GlucosePlotFile), stream => stream.Write(png));
+            }
+
+            // The summary last: its presence says the directory is complete.
             summaryPath = AtomicFile.WriteAllText(Path.Combine(directory, SummaryFileName), summaryText);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -105,6 +120,11 @@ internal static class SimulateCommand
         if (cgmPath is not null)
         {
             console.WriteLine($"CGM readings written to {cgmPath}");
+        }
+
+        if (plotPath is not null)
+        {
+            console.WriteLine($"Glucose plot written to {plotPath}");
         }
 
         console.WriteLine($"Summary written to {summaryPath}");

@@ -40,6 +40,9 @@ public sealed class BergmanMinimalModel : PhysiologyModel
 
     private static readonly string[] NoInterventions = [];
 
+    // 1 µU/mL = 6 pmol/L (1 U = 6 nmol), as in UnitCatalog and the UVA/Padova model.
+    private const double PmolPerLPerMicroUnitPerMl = 6;
+
     private static readonly StateVariable[] StateList =
     [
         new("G", "mg/dL", "Plasma glucose concentration"),
@@ -50,6 +53,7 @@ public sealed class BergmanMinimalModel : PhysiologyModel
     private static readonly Observable[] ObservableList =
     [
         new(Observable.GlucoseMgPerDl, "mg/dL", "Plasma glucose (= G)"),
+        new(Observable.InsulinPmolPerL, "pmol/L", "Plasma insulin I converted with 1 µU/mL = 6 pmol/L (the conventional factor used across ExoSim)"),
     ];
 
     private static readonly ParameterSchema ParameterList = new(
@@ -131,7 +135,10 @@ public sealed class BergmanMinimalModel : PhysiologyModel
 
     /// <inheritdoc />
     public override void EvaluateObservables(double timeMin, ReadOnlySpan<double> state, ParameterSet parameters, Span<double> values)
-        => values[0] = state[0];
+    {
+        values[0] = state[0];
+        values[1] = state[2] * PmolPerLPerMicroUnitPerMl;
+    }
 
     /// <inheritdoc />
     protected override ParameterSet LoadPatient(string name) => Complete(ParameterSet.Create(name, Schema)

@@ -50,7 +50,7 @@ public sealed class UvaPadovaT1DModel : PhysiologyModel
     [
         new(Observable.GlucoseMgPerDl, "mg/dL", "Plasma glucose G = Gp/Vg"),
         new(Observable.InterstitialGlucoseMgPerDl, "mg/dL", "Interstitial (CGM) glucose Gs/Vg, noise-free"),
-        new("insulin_pmol_l", "pmol/L", "Plasma insulin I = Ip/Vi"),
+        new(Observable.InsulinPmolPerL, "pmol/L", "Plasma insulin I = Ip/Vi"),
         new("ra_mg_kg_min", "mg/kg/min", "Rate of appearance of meal glucose in plasma Ra = f·kabs·Qgut/BW"),
     ];
 

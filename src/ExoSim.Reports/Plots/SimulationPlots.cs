@@ -1,0 +1,114 @@
+using ExoSim.Models;
+using ExoSim.Models.Simulation;
+using ScottPlot;
+
+namespace ExoSim.Reports.Plots;
+
+/// <summary>
+/// Plots of one simulation: plasma glucose with the 70–180 mg/dL target band (Battelino et al. 2019,
+/// doi:10.2337/dci19-0028), plus CGM readings when given, meals and insulin doses marked, and plasma insulin on the
+/// right axis when the model has it. Rendered headless with ScottPlot; fonts are fixed to DejaVu Sans so that the layout does
+/// not depend on the machine's default font.
+/// </summary>
+public static class SimulationPlots
+{
+    private const string FontName = "DejaVu Sans";
+    private const double TargetLowMgPerDl = 70;
+    private const double TargetHighMgPerDl = 180;
+
+    /// <summary>Renders the glucose (and insulin) plot as PNG bytes.</summary>
+    /// <param name="result">The simulation.</param>
+    /// <param name="title">Plot title.</param>
+    /// <param name="interventions">Meals and doses to mark (may be empty).</param>
+    /// <param name="cgm">CGM readings (time min, mg/dL) to overlay, or null.</param>
+    /// <param name="widthPx">Width in pixels.</param>
+    /// <param name="heightPx">Height in pixels.</param>
+    /// <exception cref="ArgumentException">The model has no glucose column.</exception>
+    public static byte[] GlucosePng(
+        SimulationResult result, string title, IReadOnlyList<Intervention> interventions,
+        IReadOnlyList<(double TimeMin, double MgPerDl)>? cgm = null, int widthPx = 1000, int heightPx = 650)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(interventions);
+        if (!result.HasColumn(Observable.GlucoseMgPerDl))
+        {
+            throw new ArgumentException($"Model '{result.Model.Id}' has no {Observable.GlucoseMgPerDl} column to plot.", nameof(result));
+        }
+
+        // Hours on the axis for anything longer than 6 h, minutes otherwise.
+        double duration = result.Row(result.RowCount - 1)[0];
+        bool hours = duration > 360;
+        double scale = hours ? 1.0 / 60 : 1.0;
+        string timeLabel = hours ? "time (h)" : "time (min)";
+        double[] time = result.Column(Simulator.TimeColumn).Select(t => t * scale).ToArray();
+
+        var glucosePlot = new Plot();
+        glucosePlot.Font.Set(FontName);
+        glucosePlot.Title(title);
+        glucosePlot.YLabel("glucose (mg/dL)");
+        var band = glucosePlot.Add.VerticalSpan(TargetLowMgPerDl, TargetHighMgPerDl);
+        band.FillStyle.Color = Colors.Green.WithAlpha(0.12);
+        band.LineStyle.Width = 0;
+        band.LegendText = "target 70–180 mg/dL";
+        var glucose = glucosePlot.Add.ScatterLine(time, result.Column(Observable.GlucoseMgPerDl));
+        glucose.LineWidth = 2;
+        glucose.Color = Colors.Navy;
+        glucose.LegendText = "plasma glucose";
+        if (cgm is { Count: > 0 })
+        {
+            var readings = glucosePlot.Add.ScatterPoints(cgm.Select(c => c.TimeMin * scale).ToArray(), cgm.Select(c => c.MgPerDl).ToArray());
+            readings.MarkerSize = 3;
+            readings.Color = Colors.OrangeRed;
+            readings.LegendText = "CGM readings";
+        }
+
+        if (result.HasColumn(Observable.InsulinPmolPerL))
+        {
+            // Insulin on the right axis, so that both curves keep their own scale on one time axis.
+            var insulin = glucosePlot.Add.ScatterLine(time, result.Column(Observable.InsulinPmolPerL));
+            insulin.LineWidth = 1.5f;
+            insulin.Color = Colors.DarkMagenta.WithAlpha(0.8);
+            insulin.LegendText = "plasma insulin (right axis)";
+            insulin.Axes.YAxis = glucosePlot.Axes.Right;
+            glucosePlot.Axes.Right.Label.Text = "insulin (pmol/L)";
+        }
+
+        MarkEvents(glucosePlot, interventions, scale);
+        glucosePlot.XLabel(timeLabel);
+        glucosePlot.ShowLegend(Alignment.UpperLeft);
+        return glucosePlot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
+    }
+
+    private static void MarkEvents(Plot plot, IReadOnlyList<Intervention> interventions, double scale)
+    {
+        bool mealLabelled = false, insulinLabelled = false;
+        foreach (var intervention in interventions)
+        {
+            var (color, isMeal) = intervention switch
+            {
+                MealIntake => (Colors.Orange, true),
+                InsulinBolus => (Colors.Purple, false),
+                _ => (Colors.Gray, false),
+            };
+            if (intervention is InsulinBasal)
+            {
+                continue; // a rate, not a moment: the insulin curve shows it
+            }
+
+            var line = plot.Add.VerticalLine(intervention.TimeMin * scale);
+            line.Color = color.WithAlpha(0.7);
+            line.LineWidth = 1;
+            line.LinePattern = isMeal ? LinePattern.Solid : LinePattern.Dashed;
+            if (isMeal && !mealLabelled)
+            {
+                line.LegendText = "meal";
+                mealLabelled = true;
+            }
+            else if (intervention is InsulinBolus && !insulinLabelled)
+            {
+                line.LegendText = "insulin bolus";
+                insulinLabelled = true;
+            }
+        }
+    }
+}
