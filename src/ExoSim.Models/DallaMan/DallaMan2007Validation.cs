@@ -137,9 +137,11 @@ public sealed class DallaMan2007Validation : IModelValidation
                 published, normal[parameter], 0.01 * published, Source));
         }
 
-        // t2d: the assumed basal values were solved from kp1, Vm0 and m4, so only m2 is an independent check.
+        // t2d: the assumed basal values were solved from kp1, Vm0 and m4, so only m2 is left to check; it tests the basal
+        // relations (m2/m4 = 1.5/HEb) against Table 1's T2D column, not the basal values themselves.
         double m2 = DallaManSubjects.Table1DerivedValues[DallaManSubjects.T2D]["m2"];
-        checks.Add(Check("m2 recomputed from the basal state (t2d)", "1/min", m2, Model.Patient(DallaManSubjects.T2D)["m2"], 0.01 * m2, Source));
+        checks.Add(Check("m2 recomputed from the basal state (t2d; tests m2/m4 = 1.5/HEb only)", "1/min", m2,
+            Model.Patient(DallaManSubjects.T2D)["m2"], 0.01 * m2, Source));
     }
 
     private ValidationCheck Check(string quantity, string unit, double expected, double got, double tolerance, string reference)

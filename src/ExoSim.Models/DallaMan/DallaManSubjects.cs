@@ -27,7 +27,8 @@ public static class DallaManSubjects
     private const string T2DBasal =
         "assumption: the T2D basal values were not found in an accessible copy of " + Dm2007 + "; solved from Table 1's " +
         "T2D column so that the basal relations reproduce its kp1 = 3.09, Vm0 = 4.65 and m4 = 0.269 " +
-        "(Ib = 0.4·(1 − HEb)·Sb/(m4·VI) with Sb = (m6 − HEb)/m5; Gb, EGPb from kp1 and Vm0), rounded to 4 digits";
+        "(Ib = 0.4·(1 − HEb)·Sb/(m4·VI) with Sb = (m6 − HEb)/m5; Gb, EGPb from kp1 and Vm0), rounded to 4 digits; a figure " +
+        "reading of Gb ≈ 242 mg/dL by another transcription is inconsistent with Table 1 (docs/models/dalla-man-2007.md)";
 
     private const string NormalWeight =
         "body weight of the model's normal subject: 78 kg, as in the curated BioModels encoding BIOMD0000000379 (meal D = 78 g = 1 g/kg)";
