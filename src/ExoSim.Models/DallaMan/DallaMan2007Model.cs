@@ -77,9 +77,10 @@ public sealed class DallaMan2007Model : PhysiologyModel
     public override IReadOnlyList<string> SupportedInterventions { get; } = ["meal", "IV glucose bolus"];
 
     /// <summary>
-    /// Not stiff: the fastest rates (m1 + m3 ≈ 0.5–1.0/min, gamma = 0.5/min) are comparable to the meal time scales.
-    /// Measured over 7 h after a 1 g/kg meal (normal, rtol 1e-6, atol 1e-8): Dormand–Prince 5(4) needs fewer steps and
-    /// far fewer right-hand-side evaluations than Rodas5P (docs/models/dalla-man-2007.md, Performance).
+    /// Not stiff in practice: the fastest rates (m1 + m3 ≈ 0.5–1.0/min, gamma = 0.5/min) are not far from the meal time
+    /// scales. Measured (normal, rtol 1e-6, atol 1e-8), 7 h after a 1 g/kg meal: Dormand–Prince 5(4) 233 steps / 1400
+    /// evaluations, Rodas5P 182 steps / 3642 evaluations + 169 Jacobians; a day with three meals: 661 / 3971 against
+    /// 389 / 7628 (docs/models/dalla-man-2007.md, Performance).
     /// </summary>
     public override bool IsStiff => false;
 
