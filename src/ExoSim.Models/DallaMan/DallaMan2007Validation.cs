@@ -89,8 +89,8 @@ public sealed class DallaMan2007Validation : IModelValidation
         checks.Add(Check("glucose peak after 78 g (normal) vs the BioModels encoding", "mg/dL", BiomdGlucosePeak, n.GlucosePeak, 8, Biomd));
         checks.Add(Check("insulin peak after 78 g (normal) vs the BioModels encoding", "pmol/L", BiomdInsulinPeak, n.InsulinPeak, 0.05 * BiomdInsulinPeak, Biomd));
 
-        checks.Add(new ValidationCheck(ModelId, "2-h glucose after 1 g/kg (normal), below", "mg/dL", 0, n.GlucoseAt120, 140, ValidationComparison.AtMost, Ada));
-        checks.Add(new ValidationCheck(ModelId, "200 − 2-h glucose after 1 g/kg (t2d), at most 0", "mg/dL", 0, 200 - t.GlucoseAt120, 0, ValidationComparison.AtMost, Ada));
+        checks.Add(new ValidationCheck(ModelId, "2-h glucose after 1 g/kg (normal)", "mg/dL", 0, n.GlucoseAt120, 140, ValidationComparison.AtMost, Ada));
+        checks.Add(new ValidationCheck(ModelId, "200 mg/dL − 2-h glucose after 1 g/kg (t2d)", "mg/dL", 0, 200 - t.GlucoseAt120, 0, ValidationComparison.AtMost, Ada));
         checks.Add(new ValidationCheck(ModelId, "normal − t2d basal glucose", "mg/dL", 0, normal["Gb"] - Model.Patient(DallaManSubjects.T2D)["Gb"], 0, ValidationComparison.AtMost, Contrast));
         checks.Add(new ValidationCheck(ModelId, "normal − t2d glucose peak", "mg/dL", 0, n.GlucosePeak - t.GlucosePeak, 0, ValidationComparison.AtMost, Contrast));
         checks.Add(new ValidationCheck(ModelId, "normal − t2d time of the glucose peak", "min", 0, n.GlucosePeakTime - t.GlucosePeakTime, 0, ValidationComparison.AtMost, Contrast));
