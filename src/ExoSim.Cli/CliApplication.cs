@@ -34,6 +34,9 @@ internal sealed class CliApplication
             verbose,
         };
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(SimulateCommand.Create(context));
+        root.Subcommands.Add(ModelsCommand.Create(context));
+        root.Subcommands.Add(ParamsCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         foreach (var command in PlannedCommands.Create(context, plannedIssues))
         {

@@ -40,6 +40,16 @@ public abstract class PhysiologyModel
     /// <summary>The intervention kinds this model accepts (see <see cref="Intervention.Kind"/>).</summary>
     public abstract IReadOnlyList<string> SupportedInterventions { get; }
 
+    /// <summary>
+    /// The parameter that holds fasting (basal) plasma glucose in mg/dL when <see cref="InitialState"/> is the model's
+    /// fasting steady state (so a scenario can start a subject at a chosen fasting glucose); null when the model starts
+    /// elsewhere (e.g. just after an IVGTT bolus).
+    /// </summary>
+    public virtual string? FastingGlucoseParameter => null;
+
+    /// <summary>The parameter that holds basal plasma insulin, when the basal state can be moved with it; null otherwise.</summary>
+    public virtual string? BasalInsulinParameter => null;
+
     /// <summary>The default parameter set's name.</summary>
     public string DefaultPatient => PatientNames[0];
 

@@ -14,4 +14,7 @@ public sealed record Observable(string Name, string Unit, string Description)
 {
     /// <summary>Plasma glucose concentration in mg/dL: present for every model with glucose.</summary>
     public const string GlucoseMgPerDl = "glucose_mg_dl";
+
+    /// <summary>Noise-free interstitial glucose in mg/dL, what a CGM sensor reads: present for models with a sensor compartment.</summary>
+    public const string InterstitialGlucoseMgPerDl = "cgm_glucose_mg_dl";
 }

@@ -13,23 +13,3 @@ internal static class CliRunner
 }
 
 internal sealed record CliResult(int ExitCode, string Out, string Err);
-
-/// <summary>A fresh directory under the system temp folder, deleted afterwards.</summary>
-internal sealed class TemporaryDirectory : IDisposable
-{
-    public TemporaryDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "exosim-cli-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Path))
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-    }
-}

@@ -81,11 +81,7 @@ public class RootCommandTests
     }
 
     [Theory]
-    [InlineData(9, "simulate", "scenario.yaml", "--out", "out")]
-    [InlineData(9, "simulate")]
     [InlineData(5, "trial", "trial.yaml", "--threads", "2", "--seed", "7", "--resume")]
-    [InlineData(9, "models")]
-    [InlineData(9, "params", "dalla-man-2007", "--patient", "adult#001", "--json")]
     [InlineData(6, "explain", "HbA1c")]
     [InlineData(7, "burden")]
     [InlineData(8, "fit", "fit.yaml")]

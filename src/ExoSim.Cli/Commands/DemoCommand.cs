@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using ExoSim.Cli.Demo;
-using ExoSim.Cli.IO;
+using ExoSim.Storage;
 using Spectre.Console;
 
 namespace ExoSim.Cli.Commands;
@@ -21,14 +19,6 @@ internal static class DemoCommand
     public const string PhysiologyNote =
         "The physiology demo (virtual patients, exosome vs MSC vs insulin) arrives with the models (issue #9).";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-
-        // A data file, not HTML: keep '+' in versions and non-ASCII names readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public static Command Create(CliContext context)
     {
@@ -74,7 +64,7 @@ internal static class DemoCommand
             PhysiologyNote,
             CliContext.Notice,
             results);
-        string text = JsonSerializer.Serialize(summary, JsonOptions) + "\n";
+        string text = CliJson.Serialize(summary);
         string path = WriteSummary(outputDirectory, text);
 
         if (json)

@@ -12,18 +12,6 @@ internal static class PlannedCommands
     public static IEnumerable<Command> Create(CliContext context, Dictionary<Command, int> issues)
     {
         var outOption = () => new Option<string>("--out", "-o") { Description = "Output directory.", HelpName = "DIR" };
-        var jsonOption = () => new Option<bool>("--json") { Description = "Machine-readable JSON on standard output." };
-
-        yield return Planned(
-            context,
-            issues,
-            9,
-            new Command("simulate", "Simulate one virtual patient from a scenario file; writes DIR/timeseries.csv, DIR/summary.json and DIR/report.html.")
-            {
-                new Argument<string>("SCENARIO") { Description = "Scenario file (YAML)." },
-                outOption(),
-            },
-            "exosim simulate examples/meal.yaml --out exosim-out/meal");
 
         yield return Planned(
             context,
@@ -38,25 +26,6 @@ internal static class PlannedCommands
                 new Option<bool>("--resume") { Description = "Continue an interrupted trial in DIR." },
             },
             "exosim trial examples/exosome-t1d.yaml --threads 2 --seed 42");
-
-        yield return Planned(
-            context,
-            issues,
-            9,
-            new Command("models", "List the available physiology models with their states, units and sources."),
-            "exosim models");
-
-        yield return Planned(
-            context,
-            issues,
-            9,
-            new Command("params", "Show a model's parameters with values, units and sources.")
-            {
-                new Argument<string>("MODEL") { Description = "Model name (see `exosim models`)." },
-                new Option<string>("--patient") { Description = "A named parameter set, e.g. adult#001.", HelpName = "NAME" },
-                jsonOption(),
-            },
-            "exosim params dalla-man-2007 --patient adult#001 --json");
 
         yield return Planned(
             context,

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using ExoSim.Models.Validation;
 using Spectre.Console;
 
@@ -13,12 +11,6 @@ namespace ExoSim.Cli.Commands;
 /// </summary>
 internal static class ValidateCommand
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public static Command Create(CliContext context)
     {
@@ -66,7 +58,7 @@ internal static class ValidateCommand
                 pass = c.Passed,
                 reference = c.Reference,
             });
-            context.Out.Write(JsonSerializer.Serialize(new { checks = rows, passed = checks.Length - failed, failed }, JsonOptions) + "\n");
+            context.Out.Write(CliJson.Serialize(new { checks = rows, passed = checks.Length - failed, failed }));
             return failed == 0 ? ExitCodes.Ok : ExitCodes.RunFailure;
         }
 

@@ -22,6 +22,9 @@ public enum Dimension
 
     /// <summary>Dose per body mass; canonical unit g/kg.</summary>
     MassPerBodyMass,
+
+    /// <summary>Plasma insulin concentration; canonical unit pmol/L.</summary>
+    InsulinConcentration,
 }
 
 /// <summary>
@@ -37,7 +40,8 @@ public static class UnitCatalog
     {
         [Dimension.Time] = ("min", new(StringComparer.Ordinal)
         {
-            ["s"] = 1.0 / 60, ["min"] = 1, ["h"] = 60, ["d"] = 1440, ["day"] = 1440, ["days"] = 1440,
+            ["s"] = 1.0 / 60, ["min"] = 1, ["minute"] = 1, ["minutes"] = 1, ["h"] = 60, ["hr"] = 60, ["hrs"] = 60, ["hour"] = 60, ["hours"] = 60,
+            ["d"] = 1440, ["day"] = 1440, ["days"] = 1440,
             ["week"] = 10080, ["weeks"] = 10080, ["y"] = 525960, ["year"] = 525960, ["years"] = 525960,
         }),
         [Dimension.Mass] = ("g", new(StringComparer.Ordinal) { ["mg"] = 1e-3, ["g"] = 1, ["kg"] = 1e3 }),
@@ -48,6 +52,12 @@ public static class UnitCatalog
             ["mg/dL"] = 1, ["mg/dl"] = 1, ["mmol/L"] = GlucoseMolarMassGPerMol / 10, ["mmol/l"] = GlucoseMolarMassGPerMol / 10,
         }),
         [Dimension.MassPerBodyMass] = ("g/kg", new(StringComparer.Ordinal) { ["g/kg"] = 1, ["mg/kg"] = 1e-3 }),
+
+        // 1 µU/mL = 6 pmol/L: the conventional factor (1 U = 6 nmol) with which the models' insulin parameters were identified.
+        [Dimension.InsulinConcentration] = ("pmol/L", new(StringComparer.Ordinal)
+        {
+            ["pmol/L"] = 1, ["pmol/l"] = 1, ["µU/mL"] = 6, ["uU/mL"] = 6, ["µU/ml"] = 6, ["uU/ml"] = 6, ["mU/L"] = 6, ["mU/l"] = 6,
+        }),
     };
 
     /// <summary>The canonical unit of a dimension.</summary>
@@ -65,21 +75,7 @@ public static class UnitCatalog
     {
         ArgumentNullException.ThrowIfNull(text);
         var (canonical, factors) = Table[dimension];
-        string trimmed = text.Trim();
-        int split = 0;
-        while (split < trimmed.Length && (char.IsDigit(trimmed[split]) || trimmed[split] is '.' or '-' or '+' or 'e' or 'E'))
-        {
-            // Stop at an 'e' that starts a unit rather than an exponent (no digit or sign after it).
-            if (trimmed[split] is 'e' or 'E' && (split + 1 >= trimmed.Length || !(char.IsDigit(trimmed[split + 1]) || trimmed[split + 1] is '-' or '+')))
-            {
-                break;
-            }
-
-            split++;
-        }
-
-        string numberText = trimmed[..split];
-        string unit = trimmed[split..].Trim();
+        var (numberText, unit) = Split(text.Trim());
         string allowed = string.Join(", ", factors.Keys);
         if (!double.TryParse(numberText, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
         {
@@ -99,6 +95,56 @@ public static class UnitCatalog
         return value * factor;
     }
 
+    /// <summary>
+    /// Parses "number unit" into <paramref name="targetUnit"/> (a parameter's or state's documented unit): the unit
+    /// may be the target itself or any unit of the same dimension (e.g. <c>7 mmol/L</c> for a parameter in mg/dL).
+    /// </summary>
+    /// <exception cref="FormatException">With the accepted spellings when the text has no number, no unit, or a unit of another dimension.</exception>
+    public static double ParseAs(string text, string targetUnit)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(targetUnit);
+        var (numberText, unit) = Split(text.Trim());
+        if (!double.TryParse(numberText, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        {
+            throw new FormatException($"'{text}' is not a quantity: expected a number followed by a unit, e.g. '1 {targetUnit}'.");
+        }
+
+        if (unit.Length == 0 || string.Equals(unit, targetUnit, StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        foreach (var (_, factors) in Table.Values)
+        {
+            if (factors.TryGetValue(unit, out double from) && factors.TryGetValue(targetUnit, out double to))
+            {
+                return value * from / to;
+            }
+        }
+
+        string compatible = string.Join(", ", Table.Values.Where(d => d.Factors.ContainsKey(targetUnit)).SelectMany(d => d.Factors.Keys));
+        throw new FormatException(
+            $"'{unit}' cannot be converted to {targetUnit}. Allowed: {(compatible.Length > 0 ? compatible : targetUnit)}.");
+    }
+
+    private static (string Number, string Unit) Split(string trimmed)
+    {
+        int split = 0;
+        while (split < trimmed.Length && (char.IsDigit(trimmed[split]) || trimmed[split] is '.' or '-' or '+' or 'e' or 'E'))
+        {
+            // Stop at an 'e' that starts a unit rather than an exponent (no digit or sign after it).
+            if (trimmed[split] is 'e' or 'E' && (split + 1 >= trimmed.Length || !(char.IsDigit(trimmed[split + 1]) || trimmed[split + 1] is '-' or '+')))
+            {
+                break;
+            }
+
+            split++;
+        }
+
+        return (trimmed[..split], trimmed[split..].Trim());
+    }
+
     private static string Describe(Dimension dimension) => dimension switch
     {
         Dimension.Time => "time",
@@ -107,6 +153,7 @@ public static class UnitCatalog
         Dimension.InsulinRate => "insulin rate",
         Dimension.GlucoseConcentration => "glucose concentration",
         Dimension.MassPerBodyMass => "dose per body mass",
+        Dimension.InsulinConcentration => "insulin concentration",
         _ => dimension.ToString(),
     };
 }

@@ -49,7 +49,7 @@ public sealed class UvaPadovaT1DModel : PhysiologyModel
     private static readonly Observable[] ObservableList =
     [
         new(Observable.GlucoseMgPerDl, "mg/dL", "Plasma glucose G = Gp/Vg"),
-        new("cgm_glucose_mg_dl", "mg/dL", "Interstitial (CGM) glucose Gs/Vg, noise-free"),
+        new(Observable.InterstitialGlucoseMgPerDl, "mg/dL", "Interstitial (CGM) glucose Gs/Vg, noise-free"),
         new("insulin_pmol_l", "pmol/L", "Plasma insulin I = Ip/Vi"),
         new("ra_mg_kg_min", "mg/kg/min", "Rate of appearance of meal glucose in plasma Ra = f·kabs·Qgut/BW"),
     ];
@@ -95,6 +95,12 @@ public sealed class UvaPadovaT1DModel : PhysiologyModel
     /// rtol 1e-6 (adult#001): Dormand–Prince 5(4) 447 steps / 2727 evaluations; Rodas5P 539 steps / 11543.
     /// </summary>
     public override bool IsStiff => false;
+
+    /// <inheritdoc />
+    public override string? FastingGlucoseParameter => "Gb";
+
+    /// <inheritdoc />
+    public override string? BasalInsulinParameter => "Ib";
 
     /// <inheritdoc />
     public override ParameterSet Complete(ParameterSet parameters) => UvaPadovaParameters.Complete(parameters);

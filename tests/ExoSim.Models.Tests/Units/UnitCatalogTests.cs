@@ -25,12 +25,38 @@ public class UnitCatalogTests
 
     [Theory]
     [InlineData("24", "no unit")]
-    [InlineData("24 hours", "not a unit of time")]
+    [InlineData("24 fortnights", "not a unit of time")]
     [InlineData("abc min", "not a time quantity")]
     public void Bad_quantities_say_what_is_allowed(string text, string expectedFragment)
     {
         var error = Assert.Throws<FormatException>(() => UnitCatalog.Parse(text, Dimension.Time));
         Assert.Contains(expectedFragment, error.Message, StringComparison.Ordinal);
         Assert.Contains("min", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("24 hours", Dimension.Time, 1440)]
+    [InlineData("90 minutes", Dimension.Time, 90)]
+    [InlineData("10 µU/mL", Dimension.InsulinConcentration, 60)]
+    [InlineData("60 pmol/L", Dimension.InsulinConcentration, 60)]
+    public void Accepts_spelled_out_and_insulin_units(string text, Dimension dimension, double expected)
+        => Assert.Equal(expected, UnitCatalog.Parse(text, dimension), 12);
+
+    [Theory]
+    [InlineData("70 kg", "kg", 70)]
+    [InlineData("70000 g", "kg", 70)]
+    [InlineData("7 mmol/L", "mg/dL", 7 * 18.0156)]
+    [InlineData("12", "mg/kg/min per pmol/L", 12)]
+    [InlineData("0.01 mg/kg/min per pmol/L", "mg/kg/min per pmol/L", 0.01)]
+    [InlineData("10 µU/mL", "pmol/L", 60)]
+    public void Parses_a_value_into_a_documented_unit(string text, string unit, double expected)
+        => Assert.Equal(expected, UnitCatalog.ParseAs(text, unit), 10);
+
+    [Fact]
+    public void A_unit_of_another_dimension_names_the_allowed_ones()
+    {
+        var error = Assert.Throws<FormatException>(() => UnitCatalog.ParseAs("70 min", "kg"));
+        Assert.Contains("cannot be converted to kg", error.Message, StringComparison.Ordinal);
+        Assert.Contains("mg", error.Message, StringComparison.Ordinal);
     }
 }

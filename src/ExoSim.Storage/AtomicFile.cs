@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace ExoSim.Cli.IO;
+namespace ExoSim.Storage;
 
 /// <summary>
 /// Writes files so that readers never see a half-written file: the content goes to a temporary file in the same
 /// directory (same file system, so the rename is atomic on POSIX), which then replaces the target.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -14,8 +14,32 @@ internal static class AtomicFile
     /// <returns>The full path written.</returns>
     public static string WriteAllText(string path, string content)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(content);
+        return Write(path, stream =>
+        {
+            byte[] bytes = Utf8NoBom.GetBytes(content);
+            stream.Write(bytes, 0, bytes.Length);
+        });
+    }
+
+    /// <summary>Streams UTF-8 text (no BOM) to <paramref name="path"/> through <paramref name="writeText"/>, atomically.</summary>
+    /// <returns>The full path written.</returns>
+    public static string WriteText(string path, Action<TextWriter> writeText)
+    {
+        ArgumentNullException.ThrowIfNull(writeText);
+        return Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, Utf8NoBom, bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            writeText(writer);
+        });
+    }
+
+    /// <summary>Streams bytes to <paramref name="path"/> through <paramref name="writeContent"/>, atomically (e.g. a PNG image).</summary>
+    /// <returns>The full path written.</returns>
+    public static string Write(string path, Action<Stream> writeContent)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(writeContent);
         string fullPath = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(fullPath)
             ?? throw new ArgumentException($"'{path}' has no parent directory.", nameof(path));
@@ -26,8 +50,7 @@ internal static class AtomicFile
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                byte[] bytes = Utf8NoBom.GetBytes(content);
-                stream.Write(bytes, 0, bytes.Length);
+                writeContent(stream);
 
                 // Data on disk before the rename, so a crash cannot leave an empty file under the final name.
                 stream.Flush(flushToDisk: true);

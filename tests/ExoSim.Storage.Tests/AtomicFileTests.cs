@@ -1,6 +1,6 @@
-using ExoSim.Cli.IO;
+using ExoSim.Storage;
 
-namespace ExoSim.Cli.Tests;
+namespace ExoSim.Storage.Tests;
 
 public class AtomicFileTests
 {

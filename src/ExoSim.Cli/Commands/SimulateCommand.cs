@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using ExoSim.Storage;
+using ExoSim.Trials.Scenarios;
+using Spectre.Console;
+
+namespace ExoSim.Cli.Commands;
+
+/// <summary>
+/// <c>exosim simulate SCENARIO.yaml [--out DIR]</c>: one virtual patient from a scenario file. Writes
+/// <c>DIR/timeseries.csv</c> and <c>DIR/summary.json</c> atomically and prints a short summary.
+/// </summary>
+internal static class SimulateCommand
+{
+    public const string SummaryFileName = "summary.json";
+
+    /// <summary>Column of <c>cgm.csv</c> with the sensor's readings (mg/dL).</summary>
+    public const string CgmReadingColumn = "cgm_reading_mg_dl";
+
+    public static Command Create(CliContext context)
+    {
+        var scenarioArgument = new Argument<string>("SCENARIO") { Description = "Scenario file (YAML); format in docs/scenarios.md." };
+        var outOption = new Option<string?>("--out", "-o")
+        {
+            Description = "Directory for timeseries.csv and summary.json (created if missing). Default: exosim-out/<scenario name>.",
+            HelpName = "DIR",
+        };
+        var jsonOption = new Option<bool>("--json") { Description = "Print summary.json on standard output instead of the table." };
+        var command = new Command(
+            "simulate",
+            "Simulate one virtual patient from a scenario file; writes DIR/timeseries.csv (time_min, every state and "
+            + "observable, one row per output_interval) and DIR/summary.json (parameters used, solver statistics, glucose).")
+        {
+            scenarioArgument,
+            outOption,
+            jsonOption,
+        };
+        command.SetAction(parseResult => Execute(
+            context,
+            parseResult.GetValue(scenarioArgument)!,
+            parseResult.GetValue(outOption),
+            parseResult.GetValue(jsonOption)));
+        context.AddExamples(
+            command,
+            "exosim simulate examples/uva-padova-t1d-day.yaml",
+            "exosim simulate examples/bergman-ivgtt.yaml --out results/ivgtt --json");
+        return command;
+    }
+
+    private static int Execute(CliContext context, string scenarioPath, string? outputDirectory, bool json)
+    {
+        ResolvedScenario scenario;
+        try
+        {
+            scenario = ScenarioResolver.Resolve(ScenarioReader.ReadFile(scenarioPath));
+        }
+        catch (ScenarioException exception)
+        {
+            throw new UsageException(exception.Message, exception);
+        }
+        catch (FileNotFoundException exception)
+        {
+            throw new UsageException(exception.Message, exception);
+        }
+
+        var run = Run(scenario);
+        string directory = outputDirectory ?? Path.Combine("exosim-out", Path.GetFileNameWithoutExtension(scenarioPath));
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            throw new UsageException("--out needs a directory name.");
+        }
+
+        var summary = SimulationSummary.Build(scenario, run, CliContext.Version, CliContext.Notice);
+        string summaryText = CliJson.Serialize(summary);
+        string csvPath, summaryPath;
+        string? cgmPath = null;
+        try
+        {
+            csvPath = TimeseriesCsv.Write(Path.Combine(directory, TimeseriesCsv.FileName), run.Result, scenario.OutputColumns);
+            if (run.Cgm is { } cgm)
+            {
+                cgmPath = TimeseriesCsv.WriteColumns(
+                    Path.Combine(directory, TimeseriesCsv.CgmFileName),
+                    [Models.Simulation.Simulator.TimeColumn, Models.Observable.InterstitialGlucoseMgPerDl, CgmReadingColumn],
+                    [cgm.Readings.Select(r => r.TimeMin).ToArray(), cgm.Interstitial.Select(r => r.MgDl).ToArray(), cgm.Readings.Select(r => r.MgDl).ToArray()]);
+            }
+
+            summaryPath = AtomicFile.WriteAllText(Path.Combine(directory, SummaryFileName), summaryText);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFailureException($"Cannot write the results to '{directory}': {exception.Message}", exception);
+        }
+
+        if (json)
+        {
+            context.Out.Write(summaryText);
+            return ExitCodes.Ok;
+        }
+
+        var console = context.CreateConsole();
+        console.Write(BuildTable(summary));
+        console.WriteLine(CliContext.Notice);
+        console.WriteLine($"Time series written to {csvPath}");
+        if (cgmPath is not null)
+        {
+            console.WriteLine($"CGM readings written to {cgmPath}");
+        }
+
+        console.WriteLine($"Summary written to {summaryPath}");
+        return ExitCodes.Ok;
+    }
+
+    private static ScenarioRun Run(ResolvedScenario scenario)
+    {
+        try
+        {
+            return ScenarioRunner.Run(scenario);
+        }
+        catch (SimulationFailedException exception)
+        {
+            throw new RunFailureException(exception.Message, exception);
+        }
+    }
+
+    private static Table BuildTable(SimulationSummary summary)
+    {
+        var table = new Table().Title($"exosim simulate: {Markup.Escape(summary.Scenario.Name ?? summary.Scenario.File)}").AddColumn("Quantity").AddColumn("Value");
+        table.AddRow("Model", Markup.Escape(summary.Model.Id));
+        table.AddRow("Patient", Markup.Escape(summary.Patient));
+        table.AddRow("Duration", $"{F(summary.DurationMin)} min, {summary.Rows} rows every {F(summary.OutputIntervalMin)} min");
+        table.AddRow("Events", summary.Events.Count.ToString(CultureInfo.InvariantCulture) + (summary.Modulations.Count > 0 ? $" (+{summary.Modulations.Count} modulations)" : string.Empty));
+        var solver = summary.Solver;
+        table.AddRow("Solver", Markup.Escape($"{solver.Method}, rtol {F(solver.RelativeTolerance)}, atol {F(solver.AbsoluteTolerance)}"));
+        table.AddRow("Steps (accepted + rejected)", $"{solver.AcceptedSteps} + {solver.RejectedSteps}");
+        table.AddRow("RHS evaluations", solver.RhsEvaluations.ToString(CultureInfo.InvariantCulture));
+        if (summary.Glucose is { } g)
+        {
+            table.AddRow("Glucose mean / min / max", $"{F1(g.Mean)} / {F1(g.Min)} / {F1(g.Max)} mg/dL");
+            table.AddRow("Time below / in / above 70–180 mg/dL", $"{F1(g.BelowRangePercent)} / {F1(g.InRangePercent)} / {F1(g.AboveRangePercent)} %");
+        }
+
+        if (summary.Cgm is { } cgm)
+        {
+            table.AddRow("CGM", Markup.Escape($"{cgm.Sensor}, {cgm.Readings} readings every {F(cgm.SampleTimeMin)} min, seed {cgm.Seed}"));
+            table.AddRow("CGM mean / min / max", $"{F1(cgm.Glucose.Mean)} / {F1(cgm.Glucose.Min)} / {F1(cgm.Glucose.Max)} mg/dL");
+            table.AddRow("CGM time below / in / above range", $"{F1(cgm.Glucose.BelowRangePercent)} / {F1(cgm.Glucose.InRangePercent)} / {F1(cgm.Glucose.AboveRangePercent)} %");
+        }
+
+        return table;
+    }
+
+    private static string F(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
+    private static string F1(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,233 @@
+using System.Globalization;
+using ExoSim.Models;
+using ExoSim.Models.Parameters;
+using ExoSim.Models.Sensors;
+using ExoSim.Models.Simulation;
+using ExoSim.Models.Units;
+using ExoSim.Numerics.Ode;
+
+namespace ExoSim.Trials.Scenarios;
+
+/// <summary>A scenario resolved against its model: ready to run, with every name checked.</summary>
+public sealed record ResolvedScenario
+{
+    /// <summary>The scenario as read.</summary>
+    public required ScenarioDocument Document { get; init; }
+
+    /// <summary>What to simulate: model, completed parameters, initial state, interventions, modulations.</summary>
+    public required SimulationRequest Request { get; init; }
+
+    /// <summary>The solver (the scenario's choice or the model's default).</summary>
+    public required IOdeSolver Solver { get; init; }
+
+    /// <summary>Solver tolerances.</summary>
+    public required SolverOptions Options { get; init; }
+
+    /// <summary>Columns to write: <c>time_min</c> first, then the selected states and observables.</summary>
+    public required IReadOnlyList<string> OutputColumns { get; init; }
+
+    /// <summary>The CGM sensor whose readings are simulated, or null.</summary>
+    public CgmSensor? Sensor { get; init; }
+
+    /// <summary>Seed of the sensor's measurement error (default <see cref="ScenarioResolver.DefaultSensorSeed"/>).</summary>
+    public ulong SensorSeed { get; init; }
+
+    /// <summary>The verified fasting steady state the run starts from (before initial-state overrides), or null when the model does not start at rest.</summary>
+    public SteadyStartResult? SteadyStart { get; init; }
+}
+
+/// <summary>
+/// Resolves a <see cref="ScenarioDocument"/> against <see cref="ModelCatalog"/>: model, subject, parameter and state
+/// names, units, fasting start, events the model accepts and output columns. Mistakes are
+/// <see cref="ScenarioException"/>s pointing at the line that caused them.
+/// </summary>
+public static class ScenarioResolver
+{
+    /// <summary>The sensor seed when a scenario gives none (documented, so that a run without one is still reproducible).</summary>
+    public const ulong DefaultSensorSeed = 1;
+
+    /// <summary>Resolves a scenario.</summary>
+    /// <exception cref="ScenarioException">A name, value or event that does not fit the model.</exception>
+    public static ResolvedScenario Resolve(ScenarioDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var model = Guard(document.Model, () => ModelCatalog.Get(document.Model.Value));
+        var parameters = document.Patient is { } patient
+            ? Guard(patient, () => model.Patient(patient.Value))
+            : model.Patient(model.DefaultPatient);
+
+        foreach (var entry in document.Parameters)
+        {
+            var (name, text) = entry.Value;
+            int index = parameters.Schema.IndexOf(name);
+            if (index < 0)
+            {
+                throw new ScenarioException(entry.Location, entry.Field, $"model '{model.Id}' has no parameter '{name}'. {NameSuggestions.Describe(name, parameters.Schema.Definitions.Select(d => d.Name))} (list: exosim params {model.Id})");
+            }
+
+            double value = Guard(entry, () => UnitCatalog.ParseAs(text, parameters.Schema[index].Unit));
+            parameters = Guard(entry, () => parameters.WithUserValue(name, value, $"scenario {entry.Location}"));
+        }
+
+        var firstParameter = document.Parameters.Count > 0 ? document.Parameters[0] : null;
+        parameters = firstParameter is null
+            ? model.Complete(parameters)
+            : Guard(firstParameter, () => model.Complete(parameters), "parameters");
+
+        SteadyStartResult? rest = null;
+        double[] initial;
+        if (model.FastingGlucoseParameter is not null)
+        {
+            double? insulin = document.FastingInsulin is { } fi
+                ? Guard(fi, () => UnitCatalog.ParseAs(fi.Value, parameters.Schema[parameters.Schema.RequireIndex(model.BasalInsulinParameter!)].Unit))
+                : null;
+            var anchor = (document.FastingGlucoseMgPerDl?.Location ?? document.FastingInsulin?.Location ?? firstParameter?.Location ?? document.Model.Location);
+            var anchorField = document.FastingGlucoseMgPerDl is not null || document.FastingInsulin is not null ? "fasting" : firstParameter is not null ? "parameters" : "model";
+            var final = parameters;
+            rest = Guard(new Located<int>(0, anchor, anchorField), () => SteadyStart.AtFasting(model, final, document.FastingGlucoseMgPerDl?.Value, insulin));
+            parameters = rest.Parameters;
+            initial = (double[])rest.State.Clone();
+        }
+        else
+        {
+            if (document.FastingGlucoseMgPerDl is { } located)
+            {
+                throw new ScenarioException(located.Location, "fasting", $"model '{model.Id}' does not start at a fasting steady state; set its parameters or 'initial' instead.");
+            }
+
+            initial = model.InitialState(parameters);
+        }
+
+        foreach (var entry in document.Initial)
+        {
+            var (name, text) = entry.Value;
+            int index = Guard(entry, () => model.StateIndex(name));
+            initial[index] = Guard(entry, () => UnitCatalog.ParseAs(text, model.States[index].Unit));
+        }
+
+        double duration = document.DurationMin.Value;
+        var interventions = new List<Intervention>();
+        foreach (var located in document.Events)
+        {
+            var intervention = located.Value;
+            if (!model.SupportedInterventions.Contains(intervention.Kind))
+            {
+                string allowed = model.SupportedInterventions.Count == 0 ? "none (its protocol is built into the initial state)" : string.Join(", ", model.SupportedInterventions);
+                throw new ScenarioException(located.Location, located.Field, $"model '{model.Id}' does not accept {intervention.Kind} events. Allowed: {allowed}.");
+            }
+
+            RequireWithin(located.Location, located.Field, intervention.TimeMin, duration);
+            interventions.Add(intervention);
+        }
+
+        var modulations = new List<ParameterModulation>();
+        foreach (var located in document.Modulations)
+        {
+            var spec = located.Value;
+            if (parameters.Schema.IndexOf(spec.Parameter) < 0)
+            {
+                throw new ScenarioException(located.Location, located.Field + ".modulate.parameter", $"model '{model.Id}' has no parameter '{spec.Parameter}'. {NameSuggestions.Describe(spec.Parameter, parameters.Schema.Definitions.Select(d => d.Name))}");
+            }
+
+            RequireWithin(located.Location, located.Field, spec.StartMin, duration);
+            modulations.Add(new StepModulation(spec.Parameter, spec.Factor, spec.StartMin, spec.EndMin));
+        }
+
+        CgmSensor? sensor = null;
+        if (document.SensorType is { } sensorType)
+        {
+            sensor = Guard(sensorType, () => CgmSensors.Get(sensorType.Value));
+            if (!model.Observables.Any(o => o.Name == Observable.InterstitialGlucoseMgPerDl))
+            {
+                throw new ScenarioException(sensorType.Location, "sensor", $"model '{model.Id}' has no interstitial glucose ({Observable.InterstitialGlucoseMgPerDl}) for a CGM sensor to read.");
+            }
+        }
+
+        var solver = document.SolverMethod is { } method
+            ? Guard(method, () => OdeSolvers.ByName(method.Value))
+            : OdeSolvers.For(model.IsStiff);
+        var options = SolverOptions.Default with
+        {
+            RelativeTolerance = document.RelativeTolerance?.Value ?? SolverOptions.Default.RelativeTolerance,
+            AbsoluteTolerance = document.AbsoluteTolerance?.Value ?? SolverOptions.Default.AbsoluteTolerance,
+        };
+
+        return new ResolvedScenario
+        {
+            Document = document,
+            Request = new SimulationRequest
+            {
+                Model = model,
+                Parameters = parameters,
+                InitialState = initial,
+                DurationMin = duration,
+                OutputIntervalMin = document.OutputIntervalMin.Value,
+                Interventions = interventions,
+                Modulations = modulations,
+            },
+            Solver = solver,
+            Options = options,
+            OutputColumns = Columns(model, document.Outputs),
+            SteadyStart = rest,
+            Sensor = sensor,
+            SensorSeed = document.SensorSeed?.Value ?? DefaultSensorSeed,
+        };
+    }
+
+    private static List<string> Columns(PhysiologyModel model, IReadOnlyList<Located<string>>? outputs)
+    {
+        var available = model.States.Select(s => s.Name).Concat(model.Observables.Select(o => o.Name)).ToArray();
+        var columns = new List<string> { Simulator.TimeColumn };
+        if (outputs is null)
+        {
+            columns.AddRange(available);
+            return columns;
+        }
+
+        foreach (var output in outputs)
+        {
+            if (output.Value == Simulator.TimeColumn)
+            {
+                continue; // always written first
+            }
+
+            if (!available.Contains(output.Value, StringComparer.Ordinal))
+            {
+                throw new ScenarioException(output.Location, output.Field, $"model '{model.Id}' has no output '{output.Value}'. {NameSuggestions.Describe(output.Value, available)}");
+            }
+
+            if (columns.Contains(output.Value, StringComparer.Ordinal))
+            {
+                throw new ScenarioException(output.Location, output.Field, $"'{output.Value}' is listed twice.");
+            }
+
+            columns.Add(output.Value);
+        }
+
+        return columns;
+    }
+
+    private static void RequireWithin(SourceLocation location, string field, double timeMin, double durationMin)
+    {
+        if (timeMin < 0 || timeMin > durationMin)
+        {
+            throw new ScenarioException(location, field + ".at", string.Create(
+                CultureInfo.InvariantCulture,
+                $"at {timeMin:G6} min lies outside the simulated span 0 … {durationMin:G6} min (duration)."));
+        }
+    }
+
+    /// <summary>Runs a model call and turns its argument errors into a scenario error at <paramref name="located"/>.</summary>
+    private static T Guard<TLocated, T>(Located<TLocated> located, Func<T> action, string? field = null)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception exception) when (exception is KeyNotFoundException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            // KeyNotFoundException's message is quoted by the runtime only when built by the runtime; ours are plain.
+            throw new ScenarioException(located.Location, field ?? located.Field, exception.Message, exception);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using ExoSim.Models;
+using ExoSim.Models.Sensors;
+using ExoSim.Models.Simulation;
+using ExoSim.Numerics.Ode;
+
+namespace ExoSim.Trials.Scenarios;
+
+/// <summary>A simulation that could not complete; the message names the model, subject, time and state.</summary>
+public sealed class SimulationFailedException : Exception
+{
+    /// <summary>Wraps a solver failure with the subject it happened to.</summary>
+    public SimulationFailedException(string modelId, string patient, OdeSolverException innerException)
+        : base($"simulating '{patient}' of model '{modelId}' failed: {innerException?.Message}", innerException)
+    {
+        ModelId = modelId;
+        Patient = patient;
+    }
+
+    /// <summary>The model.</summary>
+    public string ModelId { get; }
+
+    /// <summary>The subject.</summary>
+    public string Patient { get; }
+}
+
+/// <summary>What a scenario run produced.</summary>
+/// <param name="Result">The output table at every output interval.</param>
+/// <param name="Cgm">CGM readings at the sensor's sample times (noise-free interstitial glucose and the reading), or null without a sensor.</param>
+public sealed record ScenarioRun(SimulationResult Result, CgmTrace? Cgm);
+
+/// <summary>CGM readings of a run.</summary>
+/// <param name="Sensor">The sensor.</param>
+/// <param name="Seed">Seed of its measurement error.</param>
+/// <param name="Interstitial">Noise-free interstitial glucose at the sample times.</param>
+/// <param name="Readings">What the sensor reports at the same times.</param>
+public sealed record CgmTrace(CgmSensor Sensor, ulong Seed, IReadOnlyList<GlucoseSample> Interstitial, IReadOnlyList<GlucoseSample> Readings);
+
+/// <summary>Runs a resolved scenario.</summary>
+public static class ScenarioRunner
+{
+    /// <summary>
+    /// Simulates the scenario's subject. With a sensor, the same request is solved a second time with output at the
+    /// sensor's sample times (cheap, and it keeps the output table's rows independent of the sensor), and the
+    /// interstitial glucose there is turned into readings by <see cref="CgmMeasurement"/>.
+    /// </summary>
+    /// <exception cref="SimulationFailedException">The solver failed.</exception>
+    public static ScenarioRun Run(ResolvedScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var result = Solve(scenario, scenario.Request);
+        if (scenario.Sensor is not { } sensor)
+        {
+            return new ScenarioRun(result, null);
+        }
+
+        var sampled = Solve(scenario, scenario.Request with { OutputIntervalMin = sensor.SampleTimeMin });
+        double[] times = CgmMeasurement.SampleTimes(sensor, scenario.Request.DurationMin);
+        var column = sampled.Column(Observable.InterstitialGlucoseMgPerDl);
+        var interstitial = new GlucoseSample[times.Length];
+        for (int i = 0; i < times.Length; i++)
+        {
+            interstitial[i] = new GlucoseSample(times[i], column[i]);
+        }
+
+        var readings = CgmMeasurement.Measure(interstitial, sensor, scenario.SensorSeed);
+        return new ScenarioRun(result, new CgmTrace(sensor, scenario.SensorSeed, interstitial, readings));
+    }
+
+    private static SimulationResult Solve(ResolvedScenario scenario, SimulationRequest request)
+    {
+        try
+        {
+            return Simulator.Run(request, scenario.Solver, scenario.Options);
+        }
+        catch (OdeSolverException exception)
+        {
+            throw new SimulationFailedException(request.Model.Id, request.Parameters.Name, exception);
+        }
+    }
+}

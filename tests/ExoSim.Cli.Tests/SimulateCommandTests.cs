@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ExoSim.Cli.Tests;
+
+public class SimulateCommandTests
+{
+    private const string Day = """
+        model: uva-padova-t1d
+        patient: adolescent#002
+        duration: 6 h
+        output_interval: 5 min
+        outputs: [glucose_mg_dl, Gp, insulin_pmol_l]
+        events:
+          - at: 60 min
+            meal: {carbs: 50 g, duration: 10 min}
+          - at: 60 min
+            insulin: {bolus: 4 U}
+        """;
+
+    [Fact]
+    public void Writes_timeseries_and_summary_with_the_selected_columns()
+    {
+        using var directory = new TemporaryDirectory();
+        string scenario = Path.Combine(directory.Path, "day.yaml");
+        File.WriteAllText(scenario, Day);
+        string outDir = Path.Combine(directory.Path, "out");
+
+        var result = CliRunner.Run("simulate", scenario, "--out", outDir);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("not medical advice", result.Out, StringComparison.Ordinal);
+        string[] lines = File.ReadAllLines(Path.Combine(outDir, "timeseries.csv"));
+        Assert.Equal("time_min,glucose_mg_dl,Gp,insulin_pmol_l", lines[0]);
+        Assert.Equal(1 + 73, lines.Length); // 0, 5, …, 360 min
+        Assert.StartsWith("360,", lines[^1], StringComparison.Ordinal);
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        var root = summary.RootElement;
+        Assert.Equal("exosim.simulate.summary/1", root.GetProperty("schema").GetString());
+        Assert.Equal("uva-padova-t1d", root.GetProperty("model").GetProperty("id").GetString());
+        Assert.Equal("adolescent#002", root.GetProperty("patient").GetString());
+        Assert.True(root.GetProperty("solver").GetProperty("rhs_evaluations").GetInt64() > 0);
+        Assert.Equal(2, root.GetProperty("events").GetArrayLength());
+        Assert.Equal(50, root.GetProperty("events")[0].GetProperty("amounts").GetProperty("carbs_g").GetDouble());
+
+        // The summary's glucose statistics agree with the CSV it was written with.
+        var glucose = lines.Skip(1).Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(glucose.Max(), root.GetProperty("glucose").GetProperty("max").GetDouble());
+        Assert.Equal(glucose.Min(), root.GetProperty("glucose").GetProperty("min").GetDouble());
+        var parameter = root.GetProperty("parameters").EnumerateArray().First(p => p.GetProperty("name").GetString() == "BW");
+        Assert.Equal("kg", parameter.GetProperty("unit").GetString());
+        Assert.Equal("literature", parameter.GetProperty("origin").GetString());
+        Assert.Empty(Directory.GetFiles(outDir, "*.tmp"));
+    }
+
+    [Fact]
+    public void Json_prints_the_summary()
+    {
+        using var directory = new TemporaryDirectory();
+        string scenario = Path.Combine(directory.Path, "day.yaml");
+        File.WriteAllText(scenario, Day);
+        var result = CliRunner.Run("simulate", scenario, "--out", Path.Combine(directory.Path, "o"), "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var summary = JsonDocument.Parse(result.Out);
+        Assert.Equal("adolescent#002", summary.RootElement.GetProperty("patient").GetString());
+    }
+
+    [Fact]
+    public void A_mistake_in_the_scenario_exits_2_with_file_line_and_field_and_writes_nothing()
+    {
+        using var directory = new TemporaryDirectory();
+        string scenario = Path.Combine(directory.Path, "bad.yaml");
+        File.WriteAllText(scenario, "model: uva-padova-t1d\nduration: 6 h\nparameters: {Vmxx: 0.05}\n");
+        string outDir = Path.Combine(directory.Path, "out");
+
+        var result = CliRunner.Run("simulate", scenario, "--out", outDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"exosim: {scenario}:3:20: parameters.Vmxx: model 'uva-padova-t1d' has no parameter 'Vmxx'.", result.Err.Split(" Did you mean")[0]);
+        Assert.Contains("Did you mean 'Vmx'", result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal); // no stack trace
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void A_missing_scenario_file_exits_2()
+    {
+        var result = CliRunner.Run("simulate", "/nonexistent/day.yaml");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("/nonexistent/day.yaml", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sensor_adds_cgm_csv_and_cgm_statistics()
+    {
+        using var directory = new TemporaryDirectory();
+        string scenario = Path.Combine(directory.Path, "cgm.yaml");
+        File.WriteAllText(scenario, Day + "\nsensor: {type: Dexcom, seed: 3}\n");
+        string outDir = Path.Combine(directory.Path, "out");
+
+        var result = CliRunner.Run("simulate", scenario, "--out", outDir);
+
+        Assert.Equal(0, result.ExitCode);
+        string[] lines = File.ReadAllLines(Path.Combine(outDir, "cgm.csv"));
+        Assert.Equal("time_min,cgm_glucose_mg_dl,cgm_reading_mg_dl", lines[0]);
+        Assert.Equal(1 + 121, lines.Length); // Dexcom: every 3 min over 6 h
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        var cgm = summary.RootElement.GetProperty("cgm");
+        Assert.Equal("Dexcom", cgm.GetProperty("sensor").GetString());
+        Assert.Equal(3UL, cgm.GetProperty("seed").GetUInt64());
+        Assert.Equal(121, cgm.GetProperty("readings").GetInt32());
+    }
+}
