@@ -85,6 +85,12 @@ public sealed class DallaMan2007Model : PhysiologyModel
     public override bool IsStiff => false;
 
     /// <inheritdoc />
+    public override string? FastingGlucoseParameter => "Gb";
+
+    /// <inheritdoc />
+    public override string? BasalInsulinParameter => "Ib";
+
+    /// <inheritdoc />
     public override ParameterSet Complete(ParameterSet parameters) => DallaManParameters.Complete(parameters);
 
     /// <summary>The basal state [0, 0, 0, Gpb, Gtb, Ipb, Ilb, 0, Ib, Ib, Ipob, 0] of the completed parameters.</summary>

@@ -135,6 +135,17 @@ public class DallaMan2007ModelTests
     }
 
     [Fact]
+    public void SteadyStart_confirms_the_analytic_basal_state_at_a_chosen_fasting_glucose_and_insulin()
+    {
+        // The Newton check of SteadyStart must find the Complete()-derived state already at rest (0 iterations).
+        var start = SteadyStart.AtFasting(Model, Model.Patient("t2d"), fastingGlucoseMgPerDl: 140, basalInsulin: 50);
+        Assert.Equal(0, start.NewtonIterations);
+        Assert.True(start.ScaledResidual < 1e-12);
+        Assert.Equal(140 * 1.49, start.State[Gp], 1e-9);
+        Assert.Equal(50 * 0.04, start.State[Ip], 1e-12);
+    }
+
+    [Fact]
     public void A_basal_state_above_the_renal_threshold_is_steady_too()
     {
         // Gpb = 200·1.49 = 298 mg/kg > ke2 = 269 (t2d): Eb = ke1·(Gpb − ke2) enters Gtb and Vm0.
