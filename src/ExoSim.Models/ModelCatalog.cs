@@ -1,4 +1,5 @@
 using ExoSim.Models.Bergman;
+using ExoSim.Models.DallaMan;
 using ExoSim.Models.UvaPadova;
 
 namespace ExoSim.Models;
@@ -9,6 +10,7 @@ public static class ModelCatalog
     private static readonly PhysiologyModel[] Models =
     [
         new BergmanMinimalModel(),
+        new DallaMan2007Model(),
         new UvaPadovaT1DModel(),
     ];
 

@@ -197,6 +197,36 @@ public sealed class OralGlucoseAbsorption
         }
     }
 
+    /// <summary>
+    /// Schedules a meal as DM2007's impulse D·δ(t − t0) into Qsto1 (the paper's meal input): the whole carbohydrate
+    /// enters the stomach at <see cref="Intervention.TimeMin"/>, and the meal size becomes D̄ = Qsto(t0⁻) + D, i.e. the
+    /// episode rule of the class remarks for an episode of zero length (D̄ = D from an empty stomach, as in DM2007).
+    /// A later per-minute update of an eating episode with a duration that overlaps the impulse recomputes D̄ from
+    /// that episode alone.
+    /// </summary>
+    /// <exception cref="ArgumentException">Negative or non-finite carbohydrate.</exception>
+    public void ScheduleImpulse(MealIntake meal, InterventionSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(meal);
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (!double.IsFinite(meal.CarbsG) || meal.CarbsG < 0)
+        {
+            throw new ArgumentException($"A meal needs a finite, non-negative amount of carbohydrate; got {meal.CarbsG} g.");
+        }
+
+        double doseMg = meal.CarbsG * MgPerG;
+        if (doseMg == 0)
+        {
+            return;
+        }
+
+        schedule.AddAction(meal.TimeMin, (_, y) =>
+        {
+            mealSizeMg = y[q1] + y[q1 + 1] + doseMg;
+            y[q1] += doseMg;
+        }, "meal (impulse)");
+    }
+
     /// <summary>D̄ update (an event action): see the class remarks.</summary>
     private void UpdateMealSize(double t, Span<double> y)
     {

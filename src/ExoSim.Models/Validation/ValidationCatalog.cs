@@ -1,4 +1,5 @@
 using ExoSim.Models.Bergman;
+using ExoSim.Models.DallaMan;
 using ExoSim.Models.UvaPadova;
 
 namespace ExoSim.Models.Validation;
@@ -10,6 +11,7 @@ public static class ValidationCatalog
     public static IReadOnlyList<IModelValidation> All { get; } =
     [
         new BergmanMinimalValidation(),
+        new DallaMan2007Validation(),
         new UvaPadovaValidation(),
     ];
 

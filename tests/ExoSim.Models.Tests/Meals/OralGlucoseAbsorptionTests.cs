@@ -90,4 +90,21 @@ public class OralGlucoseAbsorptionTests
         var gut = SolveUntil(300, new MealIntake(10, 30, 0), new MealIntake(second, 20, 0));
         Assert.Equal(qstoAtSecondMeal + 20_000, gut.MealSizeMg, 1e-3 * qstoAtSecondMeal);
     }
+
+    [Fact]
+    public void An_impulse_puts_the_whole_dose_into_Qsto1_and_sets_the_meal_size()
+    {
+        // DM2007's D·δ(t − t0): Qsto1 jumps by D at t0 and D̄ = Qsto(t0⁻) + D (= D from an empty stomach).
+        var parameters = Model.Patient("adult#001");
+        var system = (UvaPadovaSystem)Model.CreateSystem(parameters, []);
+        var schedule = new InterventionSchedule(system);
+        system.Gut.ScheduleImpulse(new MealIntake(5, 40, 0), schedule);
+        system.Gut.ScheduleImpulse(new MealIntake(7, 0, 0), schedule); // nothing to schedule
+        Assert.Single(schedule.Events);
+        var problem = new OdeProblem(system, Model.InitialState(parameters), 0, 5) { DiscreteEvents = schedule.Events };
+        var atMeal = new DormandPrince54().Solve(problem).FinalState;
+        Assert.Equal(40_000, atMeal[0], 1e-9);
+        Assert.Equal(40_000, system.Gut.MealSizeMg, 1e-9);
+        Assert.Throws<ArgumentException>(() => system.Gut.ScheduleImpulse(new MealIntake(0, -1, 0), schedule));
+    }
 }
