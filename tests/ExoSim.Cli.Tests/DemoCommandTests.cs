@@ -18,10 +18,10 @@ public class DemoCommandTests
         Assert.True(File.Exists(summaryPath));
         Assert.Contains(summaryPath, result.Out, StringComparison.Ordinal);
         Assert.Contains("not medical advice", result.Out, StringComparison.Ordinal);
-        Assert.Contains("issue #9", result.Out, StringComparison.Ordinal);
+        Assert.Contains("#4, #5 and #6", result.Out, StringComparison.Ordinal);
 
         using var json = JsonDocument.Parse(File.ReadAllText(summaryPath));
-        var results = json.RootElement.GetProperty("results");
+        var results = json.RootElement.GetProperty("solver_showcase");
         Assert.Equal(DemoProblems.All.Count * SolverShowcase.Tolerances.Count, results.GetArrayLength());
         foreach (var entry in results.EnumerateArray())
         {
@@ -52,9 +52,36 @@ public class DemoCommandTests
 
         Assert.Equal(0, result.ExitCode);
         using var printed = JsonDocument.Parse(result.Out);
-        Assert.Equal("solver-showcase", printed.RootElement.GetProperty("kind").GetString());
+        Assert.Equal("exosim.demo.summary/2", printed.RootElement.GetProperty("schema").GetString());
         Assert.Contains("not medical advice", printed.RootElement.GetProperty("notice").GetString(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(directory.Path, "summary.json")));
+    }
+
+    [Fact]
+    public void Demo_runs_every_built_in_example_into_its_own_directory()
+    {
+        using var directory = new TemporaryDirectory();
+        var result = CliRunner.Run("demo", "--out", directory.Path);
+        Assert.Equal(0, result.ExitCode);
+
+        string[] examples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "examples"), "*.yaml")
+            .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray()!;
+        Assert.Equal(examples, BuiltInScenarios.All.Select(s => s.Name));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory.Path, "summary.json")));
+        var scenarios = json.RootElement.GetProperty("scenarios");
+        Assert.Equal(examples.Length, scenarios.GetArrayLength());
+        foreach (var scenario in scenarios.EnumerateArray())
+        {
+            string name = scenario.GetProperty("name").GetString()!;
+            string dir = Path.Combine(directory.Path, name);
+            Assert.True(File.Exists(Path.Combine(dir, "timeseries.csv")), name);
+            Assert.True(File.Exists(Path.Combine(dir, "plots", "glucose.png")), name);
+            using var own = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+            Assert.Equal(
+                own.RootElement.GetProperty("glucose").GetProperty("mean").GetDouble(),
+                scenario.GetProperty("glucose").GetProperty("mean").GetDouble());
+            Assert.Contains(name, result.Out, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -2,13 +2,16 @@ using System.CommandLine;
 using System.Globalization;
 using ExoSim.Cli.Demo;
 using ExoSim.Storage;
+using ExoSim.Trials.Scenarios;
 using Spectre.Console;
 
 namespace ExoSim.Cli.Commands;
 
 /// <summary>
-/// <c>exosim demo</c>: for now the solver showcase (the physiology demo arrives with the models, issue #9). Solves
-/// built-in problems with known answers, prints a table and writes <c>DIR/summary.json</c>.
+/// <c>exosim demo</c>: runs every built-in example scenario (an IVGTT, a mixed meal in a normal and a type 2 subject,
+/// a T1D day with CGM) exactly as <c>exosim simulate</c> would, each into <c>DIR/NAME/</c>, then ExoSim's ODE solvers on
+/// problems with known answers; prints both tables and writes <c>DIR/summary.json</c>. The therapy trial demo
+/// (exosome vs MSC vs insulin) replaces the scenarios when the therapy and trial issues land (#4, #5, #6).
 /// </summary>
 internal static class DemoCommand
 {
@@ -16,8 +19,8 @@ internal static class DemoCommand
 
     public const string SummaryFileName = "summary.json";
 
-    public const string PhysiologyNote =
-        "The physiology demo (virtual patients, exosome vs MSC vs insulin) arrives with the models (issue #9).";
+    public const string TrialNote =
+        "The therapy trial demo (exosome vs MSC vs insulin in a virtual cohort) arrives with issues #4, #5 and #6.";
 
 
     public static Command Create(CliContext context)
@@ -35,8 +38,8 @@ internal static class DemoCommand
 
         var command = new Command(
             "demo",
-            "Run the built-in demo on defaults: for now, ExoSim's ODE solvers on problems with known answers "
-            + "(achieved error vs reference, steps, RHS evaluations, time). Writes DIR/summary.json.")
+            "Run the built-in demo on defaults: every example scenario (IVGTT, mixed meal normal vs type 2, T1D day "
+            + "with CGM) into DIR/NAME/, and the ODE solvers on problems with known answers. Writes DIR/summary.json.")
         {
             outOption,
             jsonOption,
@@ -56,13 +59,25 @@ internal static class DemoCommand
             throw new UsageException("--out needs a directory name.");
         }
 
+        var scenarios = new List<DemoScenario>();
+        var tables = new List<Table>();
+        foreach (var builtIn in BuiltInScenarios.All)
+        {
+            var scenario = ScenarioResolver.Resolve(ScenarioReader.Read(builtIn.Text, builtIn.FileName));
+            var run = SimulationOutput.Run(scenario);
+            var simulation = SimulationSummary.Build(scenario, run, CliContext.Version, CliContext.Notice);
+            string directory = Path.Combine(outputDirectory, builtIn.Name);
+            var files = SimulationOutput.Write(directory, scenario, run, simulation, CliJson.Serialize(simulation));
+            scenarios.Add(new DemoScenario(builtIn.Name, simulation.Scenario.Name, simulation.Model.Id, simulation.Patient, Path.GetFullPath(directory), files.Plot, simulation.Glucose, simulation.Cgm?.Glucose, simulation.Solver));
+        }
+
         var results = SolverShowcase.Run();
         var summary = new DemoSummary(
-            "exosim.demo.summary/1",
+            "exosim.demo.summary/2",
             CliContext.Version,
-            "solver-showcase",
-            PhysiologyNote,
+            TrialNote,
             CliContext.Notice,
+            scenarios,
             results);
         string text = CliJson.Serialize(summary);
         string path = WriteSummary(outputDirectory, text);
@@ -74,15 +89,47 @@ internal static class DemoCommand
         }
 
         var console = context.CreateConsole();
+        console.Write(BuildScenarioTable(scenarios));
+        console.WriteLine($"Each scenario's timeseries.csv, plots/glucose.png and summary.json are in {Path.GetFullPath(outputDirectory)}/SCENARIO/;");
+        console.WriteLine("the scenario files are examples/SCENARIO.yaml (run one with: exosim simulate examples/SCENARIO.yaml).");
+        console.WriteLine();
         console.Write(BuildTable(results));
         console.WriteLine("Error/tol = max |error_i| / (tol·(1 + |reference_i|)) at the end time; references are listed in summary.json.");
         console.WriteLine("Tolerances bound the error made per step; on the Arenstorf orbit close passes by the Moon amplify it,");
         console.WriteLine("so its global error exceeds the tolerance while still shrinking as the tolerance is tightened.");
         console.WriteLine();
-        console.WriteLine(PhysiologyNote);
+        console.WriteLine(TrialNote);
         console.WriteLine(CliContext.Notice);
         console.WriteLine($"Summary written to {path}");
         return ExitCodes.Ok;
+    }
+
+    private static Table BuildScenarioTable(IReadOnlyList<DemoScenario> scenarios)
+    {
+        var table = new Table()
+            .Title("ExoSim demo: built-in scenarios")
+            .AddColumn(new TableColumn("Scenario").NoWrap())
+            .AddColumn(new TableColumn("Model").NoWrap())
+            .AddColumn(new TableColumn("Patient").NoWrap())
+            .AddColumn(new TableColumn("Glucose mg/dL").RightAligned())
+            .AddColumn(new TableColumn("In 70–180").RightAligned())
+            .AddColumn(new TableColumn("RHS evals").RightAligned());
+        foreach (var s in scenarios)
+        {
+            string glucose = s.Glucose is { } g
+                ? string.Create(CultureInfo.InvariantCulture, $"mean {g.Mean:0} ({g.Min:0}–{g.Max:0})")
+                : "—";
+            string range = s.Glucose is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r.InRangePercent:0} %") : "—";
+            table.AddRow(
+                Markup.Escape(s.Name),
+                Markup.Escape(s.Model),
+                Markup.Escape(s.Patient),
+                glucose,
+                range,
+                s.Solver.RhsEvaluations.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return table;
     }
 
     private static string WriteSummary(string outputDirectory, string text)
@@ -123,21 +170,34 @@ internal static class DemoCommand
                 result.TimeMs.ToString("0.000", CultureInfo.InvariantCulture));
         }
 
-return table;
+        return table;
     }
 }
 
 /// <summary>The content of <c>summary.json</c> written by <c>exosim demo</c>.</summary>
 /// <param name="Schema">Name and version of this file's layout.</param>
 /// <param name="ExosimVersion">Version of the tool that wrote it.</param>
-/// <param name="Kind">What the demo ran.</param>
 /// <param name="Note">What is still to come.</param>
 /// <param name="Notice">The research-use notice.</param>
-/// <param name="Results">One entry per problem and tolerance.</param>
+/// <param name="Scenarios">One entry per built-in scenario.</param>
+/// <param name="SolverShowcase">One entry per test problem and tolerance.</param>
 internal sealed record DemoSummary(
     string Schema,
     string ExosimVersion,
-    string Kind,
     string Note,
     string Notice,
-    IReadOnlyList<ShowcaseResult> Results);
+    IReadOnlyList<DemoScenario> Scenarios,
+    IReadOnlyList<ShowcaseResult> SolverShowcase);
+
+/// <summary>One built-in scenario as run by the demo.</summary>
+/// <param name="Name">Example name (examples/NAME.yaml).</param>
+/// <param name="Title">The scenario's own name.</param>
+/// <param name="Model">Model id.</param>
+/// <param name="Patient">Subject.</param>
+/// <param name="Directory">Where its files are.</param>
+/// <param name="Plot">Its glucose plot, if any.</param>
+/// <param name="Glucose">Plasma glucose statistics.</param>
+/// <param name="CgmGlucose">Statistics of the CGM readings, with a sensor.</param>
+/// <param name="Solver">Solver and cost.</param>
+internal sealed record DemoScenario(
+    string Name, string? Title, string Model, string Patient, string Directory, string? Plot, GlucoseInfo? Glucose, GlucoseInfo? CgmGlucose, SolverInfo Solver);

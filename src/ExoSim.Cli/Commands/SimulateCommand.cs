@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using ExoSim.Reports.Plots;
-using ExoSim.Storage;
 using ExoSim.Trials.Scenarios;
 using Spectre.Console;
 
@@ -13,14 +11,6 @@ namespace ExoSim.Cli.Commands;
 /// </summary>
 internal static class SimulateCommand
 {
-    public const string SummaryFileName = "summary.json";
-
-    /// <summary>Column of <c>cgm.csv</c> with the sensor's readings (mg/dL).</summary>
-    public const string CgmReadingColumn = "cgm_reading_mg_dl";
-
-    /// <summary>The glucose plot, relative to the output directory.</summary>
-    public static readonly string GlucosePlotFile = Path.Combine("plots", "glucose.png");
-
     public static Command Create(CliContext context)
     {
         var scenarioArgument = new Argument<string>("SCENARIO") { Description = "Scenario file (YAML); format in docs/scenarios.md." };
@@ -67,7 +57,7 @@ internal static class SimulateCommand
             throw new UsageException(exception.Message, exception);
         }
 
-        var run = Run(scenario);
+        var run = SimulationOutput.Run(scenario);
         string directory = outputDirectory ?? Path.Combine("exosim-out", Path.GetFileNameWithoutExtension(scenarioPath));
         if (string.IsNullOrWhiteSpace(directory))
         {
@@ -76,36 +66,7 @@ internal static class SimulateCommand
 
         var summary = SimulationSummary.Build(scenario, run, CliContext.Version, CliContext.Notice);
         string summaryText = CliJson.Serialize(summary);
-        string csvPath, summaryPath;
-        string? cgmPath = null, plotPath = null;
-        try
-        {
-            csvPath = TimeseriesCsv.Write(Path.Combine(directory, TimeseriesCsv.FileName), run.Result, scenario.OutputColumns);
-            if (run.Cgm is { } cgm)
-            {
-                cgmPath = TimeseriesCsv.WriteColumns(
-                    Path.Combine(directory, TimeseriesCsv.CgmFileName),
-                    [Models.Simulation.Simulator.TimeColumn, Models.Observable.InterstitialGlucoseMgPerDl, CgmReadingColumn],
-                    [cgm.Readings.Select(r => r.TimeMin).ToArray(), cgm.Interstitial.Select(r => r.MgDl).ToArray(), cgm.Readings.Select(r => r.MgDl).ToArray()]);
-            }
-
-            if (run.Result.HasColumn(Models.Observable.GlucoseMgPerDl))
-            {
-                byte[] png = SimulationPlots.GlucosePng(
-                    run.Result,
-                    $"{summary.Model.Id} — {summary.Patient}",
-                    scenario.Request.Interventions,
-                    run.Cgm?.Readings.Select(r => (r.TimeMin, r.MgDl)).ToArray());
-                plotPath = AtomicFile.Write(Path.Combine(directory, GlucosePlotFile), stream => stream.Write(png));
-            }
-
-            // The summary last: its presence says the directory is complete.
-            summaryPath = AtomicFile.WriteAllText(Path.Combine(directory, SummaryFileName), summaryText);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new RunFailureException($"Cannot write the results to '{directory}': {exception.Message}", exception);
-        }
+        var files = SimulationOutput.Write(directory, scenario, run, summary, summaryText);
 
         if (json)
         {
@@ -116,34 +77,23 @@ internal static class SimulateCommand
         var console = context.CreateConsole();
         console.Write(BuildTable(summary));
         console.WriteLine(CliContext.Notice);
-        console.WriteLine($"Time series written to {csvPath}");
-        if (cgmPath is not null)
+        console.WriteLine($"Time series written to {files.Timeseries}");
+        if (files.Cgm is not null)
         {
-            console.WriteLine($"CGM readings written to {cgmPath}");
+            console.WriteLine($"CGM readings written to {files.Cgm}");
         }
 
-        if (plotPath is not null)
+        if (files.Plot is not null)
         {
-            console.WriteLine($"Glucose plot written to {plotPath}");
+            console.WriteLine($"Glucose plot written to {files.Plot}");
         }
 
-        console.WriteLine($"Summary written to {summaryPath}");
+        console.WriteLine($"Summary written to {files.Summary}");
         return ExitCodes.Ok;
     }
 
-    private static ScenarioRun Run(ResolvedScenario scenario)
-    {
-        try
-        {
-            return ScenarioRunner.Run(scenario);
-        }
-        catch (SimulationFailedException exception)
-        {
-            throw new RunFailureException(exception.Message, exception);
-        }
-    }
-
-    private static Table BuildTable(SimulationSummary summary)
+    /// <summary>The key figures of one run as a two-column table.</summary>
+    public static Table BuildTable(SimulationSummary summary)
     {
         var table = new Table().Title($"exosim simulate: {Markup.Escape(summary.Scenario.Name ?? summary.Scenario.File)}").AddColumn("Quantity").AddColumn("Value");
         table.AddRow("Model", Markup.Escape(summary.Model.Id));
