@@ -98,25 +98,9 @@ public sealed class DallaMan2007Validation : IModelValidation
         return checks;
     }
 
-    /// <summary>Largest |f_i(x_basal)| / max(|x_i|, 1) (per minute) at the basal state.</summary>
-    public static double RelativeResidual(ParameterSet parameters)
-    {
-        var system = Model.CreateSystem(parameters, []);
-        var x0 = Model.InitialState(parameters);
-        var f = new double[x0.Length];
-        system.Evaluate(0, x0, f);
-        double worst = 0;
-        for (int i = 0; i < x0.Length; i++)
-        {
-            worst = Math.Max(worst, Math.Abs(f[i]) / Math.Max(Math.Abs(x0[i]), 1));
-        }
-
-        return worst;
-    }
-
     private void AddSteadyStateChecks(List<ValidationCheck> checks, string name, ParameterSet p)
     {
-        checks.Add(new ValidationCheck(ModelId, $"max |f(x_basal)|/max(|x|, 1) ({name})", "1/min", 0, RelativeResidual(p), 1e-12,
+        checks.Add(new ValidationCheck(ModelId, $"max |f(x_basal)|/max(|x|, 1) ({name})", "1/min", 0, BasalResidual.Of(Model, p), 1e-12,
             ValidationComparison.AtMost, "basal state must be a steady state (rounding only)"));
         var fasting = Simulate(p, 1440, []);
         double glucoseDrift = fasting.Column(Observable.GlucoseMgPerDl).Max(g => Math.Abs(g - p["Gb"]));

@@ -32,7 +32,7 @@ public sealed class UvaPadovaValidation : IModelValidation
         foreach (string name in Model.PatientNames)
         {
             var p = Model.Patient(name);
-            residual = Math.Max(residual, RelativeResidual(p));
+            residual = Math.Max(residual, BasalResidual.Of(Model, p));
             for (int i = UvaPadovaParameters.FirstDerived; i < UvaPadovaParameters.FirstCovariate; i++)
             {
                 double published = UvaPadovaSubjects.PublishedValue(name, p.Schema[i].Name);
@@ -66,21 +66,6 @@ public sealed class UvaPadovaValidation : IModelValidation
             adult[UvaPadovaParameters.F] * 50, integral * adult[UvaPadovaParameters.BW] / 1000, 0.01 * adult[UvaPadovaParameters.F] * 50,
             ValidationComparison.WithinTolerance, "mass balance: f × carbohydrate; 1 %"));
         return checks;
-    }
-
-    private static double RelativeResidual(ParameterSet p)
-    {
-        var system = Model.CreateSystem(p, []);
-        var x0 = Model.InitialState(p);
-        var f = new double[x0.Length];
-        system.Evaluate(0, x0, f);
-        double worst = 0;
-        for (int i = 0; i < x0.Length; i++)
-        {
-            worst = Math.Max(worst, Math.Abs(f[i]) / Math.Max(Math.Abs(x0[i]), 1));
-        }
-
-        return worst;
     }
 
     private static double RecordedTrajectoryError()

@@ -61,7 +61,7 @@ public class DallaMan2007ModelTests
     public void Basal_state_is_a_steady_state(string subject)
     {
         // f(x_basal) = 0 up to rounding: 1e-12 relative per minute (observed ≤ 6e-16).
-        Assert.True(DallaMan2007Validation.RelativeResidual(Model.Patient(subject)) < 1e-12);
+        Assert.True(BasalResidual.Of(Model, Model.Patient(subject)) < 1e-12);
     }
 
     [Theory]
@@ -127,7 +127,7 @@ public class DallaMan2007ModelTests
     public void Overriding_Gb_and_Ib_keeps_a_steady_state_at_the_new_values()
     {
         var p = Model.Complete(Model.Patient("normal").WithUserValue("Gb", 110).WithUserValue("Ib", 40));
-        Assert.True(DallaMan2007Validation.RelativeResidual(p) < 1e-12);
+        Assert.True(BasalResidual.Of(Model, p) < 1e-12);
         var result = Run(p, 600);
         Assert.All(result.Column("glucose_mg_dl"), g => Assert.Equal(110, g, 1e-6));
         Assert.All(result.Column("insulin_pmol_l"), i => Assert.Equal(40, i, 1e-6));
@@ -150,7 +150,7 @@ public class DallaMan2007ModelTests
     {
         // Gpb = 200·1.49 = 298 mg/kg > ke2 = 269 (t2d): Eb = ke1·(Gpb − ke2) enters Gtb and Vm0.
         var p = Model.Complete(Model.Patient("t2d").WithUserValue("Gb", 200));
-        Assert.True(DallaMan2007Validation.RelativeResidual(p) < 1e-12);
+        Assert.True(BasalResidual.Of(Model, p) < 1e-12);
         Assert.Equal(0.0007 * ((200 * 1.49) - 269), Run(p, 1).Column("e_mg_kg_min")[0], 1e-12);
     }
 
