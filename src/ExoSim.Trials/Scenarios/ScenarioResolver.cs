@@ -52,95 +52,12 @@ public static class ScenarioResolver
     {
         ArgumentNullException.ThrowIfNull(document);
         var model = Guard(document.Model, () => ModelCatalog.Get(document.Model.Value));
-        var parameters = document.Patient is { } patient
-            ? Guard(patient, () => model.Patient(patient.Value))
-            : model.Patient(model.DefaultPatient);
-
-        foreach (var entry in document.Parameters)
-        {
-            var (name, text) = entry.Value;
-            int index = parameters.Schema.IndexOf(name);
-            if (index < 0)
-            {
-                throw new ScenarioException(entry.Location, entry.Field, $"model '{model.Id}' has no parameter '{name}'. {NameSuggestions.Describe(name, parameters.Schema.Definitions.Select(d => d.Name))} (list: exosim params {model.Id})");
-            }
-
-            double value = Guard(entry, () => UnitCatalog.ParseAs(text, parameters.Schema[index].Unit));
-            parameters = Guard(entry, () => parameters.WithUserValue(name, value, $"scenario {entry.Location}"));
-        }
-
-        var firstParameter = document.Parameters.Count > 0 ? document.Parameters[0] : null;
-        parameters = firstParameter is null
-            ? model.Complete(parameters)
-            : Guard(firstParameter, () => model.Complete(parameters), "parameters");
-
-        SteadyStartResult? rest = null;
-        double[] initial;
-        if (model.FastingGlucoseParameter is not null)
-        {
-            double? insulin = document.FastingInsulin is { } fi
-                ? Guard(fi, () => UnitCatalog.ParseAs(fi.Value, parameters.Schema[parameters.Schema.RequireIndex(model.BasalInsulinParameter!)].Unit))
-                : null;
-            var anchor = (document.FastingGlucoseMgPerDl?.Location ?? document.FastingInsulin?.Location ?? firstParameter?.Location ?? document.Model.Location);
-            var anchorField = document.FastingGlucoseMgPerDl is not null || document.FastingInsulin is not null ? "fasting" : firstParameter is not null ? "parameters" : "model";
-            var final = parameters;
-            rest = Guard(new Located<int>(0, anchor, anchorField), () => SteadyStart.AtFasting(model, final, document.FastingGlucoseMgPerDl?.Value, insulin));
-            parameters = rest.Parameters;
-            initial = (double[])rest.State.Clone();
-        }
-        else
-        {
-            if (document.FastingGlucoseMgPerDl is { } located)
-            {
-                throw new ScenarioException(located.Location, "fasting", $"model '{model.Id}' does not start at a fasting steady state; set its parameters or 'initial' instead.");
-            }
-
-            initial = model.InitialState(parameters);
-        }
-
+        var (parameters, initial, rest) = StartState(document, model, Subject(document, model));
         foreach (var entry in document.Initial)
         {
             var (name, text) = entry.Value;
             int index = Guard(entry, () => model.StateIndex(name));
             initial[index] = Guard(entry, () => UnitCatalog.ParseAs(text, model.States[index].Unit));
-        }
-
-        double duration = document.DurationMin.Value;
-        var interventions = new List<Intervention>();
-        foreach (var located in document.Events)
-        {
-            var intervention = located.Value;
-            if (!model.SupportedInterventions.Contains(intervention.Kind))
-            {
-                string allowed = model.SupportedInterventions.Count == 0 ? "none (its protocol is built into the initial state)" : string.Join(", ", model.SupportedInterventions);
-                throw new ScenarioException(located.Location, located.Field, $"model '{model.Id}' does not accept {intervention.Kind} events. Allowed: {allowed}.");
-            }
-
-            RequireWithin(located.Location, located.Field, intervention.TimeMin, duration);
-            interventions.Add(intervention);
-        }
-
-        var modulations = new List<ParameterModulation>();
-        foreach (var located in document.Modulations)
-        {
-            var spec = located.Value;
-            if (parameters.Schema.IndexOf(spec.Parameter) < 0)
-            {
-                throw new ScenarioException(located.Location, located.Field + ".modulate.parameter", $"model '{model.Id}' has no parameter '{spec.Parameter}'. {NameSuggestions.Describe(spec.Parameter, parameters.Schema.Definitions.Select(d => d.Name))}");
-            }
-
-            RequireWithin(located.Location, located.Field, spec.StartMin, duration);
-            modulations.Add(new StepModulation(spec.Parameter, spec.Factor, spec.StartMin, spec.EndMin));
-        }
-
-        CgmSensor? sensor = null;
-        if (document.SensorType is { } sensorType)
-        {
-            sensor = Guard(sensorType, () => CgmSensors.Get(sensorType.Value));
-            if (!model.Observables.Any(o => o.Name == Observable.InterstitialGlucoseMgPerDl))
-            {
-                throw new ScenarioException(sensorType.Location, "sensor", $"model '{model.Id}' has no interstitial glucose ({Observable.InterstitialGlucoseMgPerDl}) for a CGM sensor to read.");
-            }
         }
 
         var solver = document.SolverMethod is { } method
@@ -160,18 +77,129 @@ public static class ScenarioResolver
                 Model = model,
                 Parameters = parameters,
                 InitialState = initial,
-                DurationMin = duration,
+                DurationMin = document.DurationMin.Value,
                 OutputIntervalMin = document.OutputIntervalMin.Value,
-                Interventions = interventions,
-                Modulations = modulations,
+                Interventions = Interventions(document, model),
+                Modulations = Modulations(document, model, parameters),
             },
             Solver = solver,
             Options = options,
             OutputColumns = Columns(model, document.Outputs),
             SteadyStart = rest,
-            Sensor = sensor,
+            Sensor = Sensor(document, model),
             SensorSeed = document.SensorSeed?.Value ?? DefaultSensorSeed,
         };
+    }
+
+    /// <summary>The subject's parameters with the scenario's overrides, completed (derived values recomputed).</summary>
+    private static ParameterSet Subject(ScenarioDocument document, PhysiologyModel model)
+    {
+        var parameters = document.Patient is { } patient
+            ? Guard(patient, () => model.Patient(patient.Value))
+            : model.Patient(model.DefaultPatient);
+        foreach (var entry in document.Parameters)
+        {
+            var (name, text) = entry.Value;
+            int index = parameters.Schema.IndexOf(name);
+            if (index < 0)
+            {
+                throw new ScenarioException(entry.Location, entry.Field, $"model '{model.Id}' has no parameter '{name}'. {NameSuggestions.Describe(name, parameters.Schema.Definitions.Select(d => d.Name))} (list: exosim params {model.Id})");
+            }
+
+            double value = Guard(entry, () => UnitCatalog.ParseAs(text, parameters.Schema[index].Unit));
+            parameters = Guard(entry, () => parameters.WithUserValue(name, value, $"scenario {entry.Location}"));
+        }
+
+        var overrides = parameters;
+        return document.Parameters.Count == 0
+            ? model.Complete(overrides)
+            : Guard(document.Parameters[0].Location, "parameters", () => model.Complete(overrides));
+    }
+
+    /// <summary>
+    /// The state the run starts from: for models that start at rest, the fasting steady state (after the scenario's
+    /// fasting values, checked by Newton); otherwise the model's own initial state.
+    /// </summary>
+    private static (ParameterSet Parameters, double[] Initial, SteadyStartResult? AtRest) StartState(ScenarioDocument document, PhysiologyModel model, ParameterSet parameters)
+    {
+        var fastingLocation = document.FastingGlucoseMgPerDl?.Location ?? document.FastingInsulin?.Location;
+        if (model.FastingGlucoseParameter is null)
+        {
+            if (fastingLocation is { } location)
+            {
+                throw new ScenarioException(location, "fasting", $"model '{model.Id}' does not start at a fasting steady state; set its parameters or 'initial' instead.");
+            }
+
+            return (parameters, model.InitialState(parameters), null);
+        }
+
+        double? insulin = null;
+        if (document.FastingInsulin is { } fi)
+        {
+            string name = model.BasalInsulinParameter
+                ?? throw new ScenarioException(fi.Location, fi.Field, $"model '{model.Id}' has no basal insulin to set; give only 'glucose'.");
+            insulin = Guard(fi, () => UnitCatalog.ParseAs(fi.Value, parameters.Entry(name).Unit));
+        }
+
+        // A missing steady state is blamed on the fasting values if given, else on the parameter overrides.
+        var (at, field) = fastingLocation is { } fasting ? (fasting, "fasting")
+            : document.Parameters.Count > 0 ? (document.Parameters[0].Location, "parameters")
+            : (document.Model.Location, "model");
+        var rest = Guard(at, field, () => SteadyStart.AtFasting(model, parameters, document.FastingGlucoseMgPerDl?.Value, insulin));
+        return (rest.Parameters, (double[])rest.State.Clone(), rest);
+    }
+
+    private static List<Intervention> Interventions(ScenarioDocument document, PhysiologyModel model)
+    {
+        var interventions = new List<Intervention>();
+        foreach (var located in document.Events)
+        {
+            var intervention = located.Value;
+            if (!model.SupportedInterventions.Contains(intervention.Kind))
+            {
+                string allowed = model.SupportedInterventions.Count == 0 ? "none (its protocol is built into the initial state)" : string.Join(", ", model.SupportedInterventions);
+                throw new ScenarioException(located.Location, located.Field, $"model '{model.Id}' does not accept {intervention.Kind} events. Allowed: {allowed}.");
+            }
+
+            RequireWithin(located.Location, located.Field, intervention.TimeMin, document.DurationMin.Value);
+            interventions.Add(intervention);
+        }
+
+        return interventions;
+    }
+
+    private static List<ParameterModulation> Modulations(ScenarioDocument document, PhysiologyModel model, ParameterSet parameters)
+    {
+        var modulations = new List<ParameterModulation>();
+        foreach (var located in document.Modulations)
+        {
+            var spec = located.Value;
+            if (parameters.Schema.IndexOf(spec.Parameter) < 0)
+            {
+                throw new ScenarioException(located.Location, located.Field + ".modulate.parameter", $"model '{model.Id}' has no parameter '{spec.Parameter}'. {NameSuggestions.Describe(spec.Parameter, parameters.Schema.Definitions.Select(d => d.Name))}");
+            }
+
+            RequireWithin(located.Location, located.Field, spec.StartMin, document.DurationMin.Value);
+            modulations.Add(new StepModulation(spec.Parameter, spec.Factor, spec.StartMin, spec.EndMin));
+        }
+
+        return modulations;
+    }
+
+    private static CgmSensor? Sensor(ScenarioDocument document, PhysiologyModel model)
+    {
+        if (document.SensorType is not { } sensorType)
+        {
+            return null;
+        }
+
+        var sensor = Guard(sensorType, () => CgmSensors.Get(sensorType.Value));
+        if (!model.Observables.Any(o => o.Name == Observable.InterstitialGlucoseMgPerDl))
+        {
+            throw new ScenarioException(sensorType.Location, "sensor", $"model '{model.Id}' has no interstitial glucose ({Observable.InterstitialGlucoseMgPerDl}) for a CGM sensor to read.");
+        }
+
+        return sensor;
     }
 
     private static List<string> Columns(PhysiologyModel model, IReadOnlyList<Located<string>>? outputs)
@@ -218,7 +246,11 @@ public static class ScenarioResolver
     }
 
     /// <summary>Runs a model call and turns its argument errors into a scenario error at <paramref name="located"/>.</summary>
-    private static T Guard<TLocated, T>(Located<TLocated> located, Func<T> action, string? field = null)
+    private static T Guard<TLocated, T>(Located<TLocated> located, Func<T> action)
+        => Guard(located.Location, located.Field, action);
+
+    /// <summary>Runs a model call and turns its argument errors into a scenario error at a location.</summary>
+    private static T Guard<T>(SourceLocation location, string field, Func<T> action)
     {
         try
         {
@@ -226,8 +258,7 @@ public static class ScenarioResolver
         }
         catch (Exception exception) when (exception is KeyNotFoundException or ArgumentException or FormatException or InvalidOperationException)
         {
-            // KeyNotFoundException's message is quoted by the runtime only when built by the runtime; ours are plain.
-            throw new ScenarioException(located.Location, field ?? located.Field, exception.Message, exception);
+            throw new ScenarioException(location, field, exception.Message, exception);
         }
     }
 }

@@ -97,6 +97,8 @@ public class ScenarioResolverTests
     [InlineData("model: uva-padova-t1d\nduration: 1 h\nparameters: {EGPb: 0.5}\n", 3, "parameters", "no basal steady state")]
     [InlineData("model: uva-padova-t1d\nduration: 1 h\nevents:\n  - at: 0 min\n    modulate: {parameter: SI, factor: 2, duration: 1 h}\n", 4, "events[0].modulate.parameter", "has no parameter 'SI'")]
     [InlineData("model: bergman-minimal\nduration: 1 h\nfasting: {glucose: 100 mg/dL}\n", 3, "fasting", "does not start at a fasting steady state")]
+    [InlineData("model: bergman-minimal\nduration: 1 h\nfasting: {insulin: 10 µU/mL}\n", 3, "fasting", "does not start at a fasting steady state")]
+    [InlineData("model: uva-padova-t1d\nduration: 1 h\nfasting: {insulin: 10 mg/dL}\n", 3, "fasting.insulin", "cannot be converted to pmol/L")]
     [InlineData("model: uva-padova-t1d\nduration: 1 h\noutputs: [Gp, Gp]\n", 3, "outputs[1]", "listed twice")]
     public void Model_specific_mistakes_point_at_their_line(string text, int line, string field, string fragment)
     {
