@@ -132,15 +132,15 @@ public sealed class RoyParker2006Model : PhysiologyModel
         switch (intervention)
         {
             case GlucoseBolusIv glucose:
-                RequireNonNegative(glucose.DoseGPerKg, "IV glucose bolus", "g/kg");
+                InterventionGuard.RequireNonNegative(glucose.DoseGPerKg, "IV glucose bolus", "g/kg");
                 schedule.AddStateJump(glucose.TimeMin, G, glucose.DoseGPerKg * parameters[BW] * MgPerG / parameters[VolG], "IV glucose bolus");
                 break;
             case InsulinBolus bolus:
-                RequireNonNegative(bolus.DoseU, "insulin bolus", "U");
+                InterventionGuard.RequireNonNegative(bolus.DoseU, "insulin bolus", "U");
                 schedule.AddStateJump(bolus.TimeMin, I, bolus.DoseU * MicroUnitsPerUnit * parameters[P5], "insulin bolus");
                 break;
             case InsulinBasal basal:
-                RequireNonNegative(basal.RateUPerH, "basal insulin rate", "U/h");
+                InterventionGuard.RequireNonNegative(basal.RateUPerH, "basal insulin rate", "U/h");
                 schedule.SetRate(basal.TimeMin, InsulinChannel, basal.RateUPerH * MicroUnitsPerUnit / MinPerHour, "insulin basal");
                 break;
             default:
@@ -151,12 +151,4 @@ public sealed class RoyParker2006Model : PhysiologyModel
 
     /// <inheritdoc />
     protected override ParameterSet LoadPatient(string name) => Nominal();
-
-    private static void RequireNonNegative(double value, string what, string unit)
-    {
-        if (!double.IsFinite(value) || value < 0)
-        {
-            throw new ArgumentException($"The {what} must be a finite, non-negative number of {unit}; got {value}.");
-        }
-    }
 }
