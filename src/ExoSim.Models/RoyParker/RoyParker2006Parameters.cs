@@ -22,7 +22,7 @@ public static class RoyParker2006Parameters
         "(tagged unverified: the paper's table could not be consulted)";
 
     private const string Rp2007 =
-        "Roy & Parker 2007, J Diabetes Sci Technol 1:338 (exercise extension of the same base model, same authors), " +
+        "Roy & Parker 2007, J Diabetes Sci Technol 1(3) (exercise extension of the same base model, same authors), " +
         "value as transcribed in hpeuscher/loopinsight1 src/core/models/RoyParker2007.ts (commit e8cb4320d172bc3be63a2c6bad8a47253900736c); " +
         "the 2006 paper's own value could not be consulted";
 
