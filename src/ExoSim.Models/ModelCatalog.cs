@@ -1,5 +1,6 @@
 using ExoSim.Models.Bergman;
 using ExoSim.Models.DallaMan;
+using ExoSim.Models.HaSherman;
 using ExoSim.Models.RoyParker;
 using ExoSim.Models.UvaPadova;
 
@@ -14,6 +15,7 @@ public static class ModelCatalog
         new DallaMan2007Model(),
         new UvaPadovaT1DModel(),
         new RoyParker2006Model(),
+        new HaSherman2016Model(),
     ];
 
     /// <summary>All models, in the order <c>exosim models</c> lists them.</summary>

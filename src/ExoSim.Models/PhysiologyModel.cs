@@ -75,6 +75,13 @@ public abstract class PhysiologyModel
     /// </summary>
     public virtual ParameterSet Complete(ParameterSet parameters) => parameters;
 
+    /// <summary>
+    /// Times (min) where the model's own right-hand side switches to another piece, e.g. a prescribed parameter course
+    /// that changes at a time set by a parameter; the solver stops and restarts there, and the model chooses the piece by
+    /// <see cref="ModelSystem.SegmentStartMin"/>. The default has none.
+    /// </summary>
+    public virtual IReadOnlyList<double> Breakpoints(ParameterSet parameters) => [];
+
     /// <summary>The basal (fasting steady) state for a parameter set, in <see cref="States"/> order.</summary>
     public abstract double[] InitialState(ParameterSet parameters);
 

@@ -50,6 +50,11 @@ public static class Simulator
             }
         }
 
+        foreach (double breakpoint in model.Breakpoints(request.Parameters))
+        {
+            schedule.AddBreakpoint(breakpoint, $"{model.Id} breakpoint");
+        }
+
         var saveAt = OutputTimes(request.DurationMin, request.OutputIntervalMin);
         var problem = new OdeProblem(system, initial, 0, request.DurationMin) { DiscreteEvents = schedule.Events };
         var solution = solver.Solve(problem, options with { SaveAt = saveAt });

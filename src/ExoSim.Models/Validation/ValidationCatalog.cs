@@ -1,5 +1,6 @@
 using ExoSim.Models.Bergman;
 using ExoSim.Models.DallaMan;
+using ExoSim.Models.HaSherman;
 using ExoSim.Models.RoyParker;
 using ExoSim.Models.UvaPadova;
 
@@ -15,6 +16,7 @@ public static class ValidationCatalog
         new DallaMan2007Validation(),
         new UvaPadovaValidation(),
         new RoyParker2006Validation(),
+        new HaSherman2016Validation(),
     ];
 
     /// <summary>Runs every suite and concatenates the checks.</summary>
