@@ -9,15 +9,18 @@ namespace ExoSim.Models.T1dProgression;
 /// Validation of <c>t1d-progression</c>: (1) the three fixed points published by Topp et al. 2000
 /// (doi:10.1006/jtbi.2000.2150), statically and as the end points of simulations on either side of the saddle;
 /// (2) the killing threshold kappa_crit; (3) diagnosis (fasting glucose ≥ 126 mg/dL, the ADA criterion) against
-/// an independent implementation and against the β-cell loss at onset inferred by Klinke 2011.
+/// an independent implementation and against the β-cell loss at onset reported by Klinke 2008.
 /// </summary>
 public sealed class T1dProgressionValidation : IModelValidation
 {
     /// <summary>Fasting plasma glucose at or above which diabetes is diagnosed (mg/dL).</summary>
     public const double DiagnosisGlucoseMgPerDl = 126;
 
+    /// <summary>Plasma glucose at or above which diabetes is diagnosed in a patient with symptoms (random glucose, mg/dL).</summary>
+    public const double SymptomaticGlucoseMgPerDl = 200;
+
     private const string DiagnosisCriterion =
-        "diagnosis = fasting plasma glucose ≥ 126 mg/dL (American Diabetes Association, Classification and Diagnosis of Diabetes, Standards of Care)";
+        "diagnosis = fasting plasma glucose ≥ 126 mg/dL (American Diabetes Association, Diagnosis and Classification of Diabetes Mellitus, Diabetes Care 2010;33 Suppl 1, Table 3)";
 
     private const string ToppFixedPoints =
         "Topp et al. 2000, J Theor Biol 206:605, doi:10.1006/jtbi.2000.2150: fixed points at G = 100 (stable), 250 (saddle) and 600 mg/dL " +
@@ -70,23 +73,26 @@ public sealed class T1dProgressionValidation : IModelValidation
         checks.Add(Within("time to diagnosis, reference subject (kappa = 0.015 /d)", "d", 53.69, onsetDay, 0.01, $"{IndependentReference}; {DiagnosisCriterion}"));
         checks.Add(Within("time to diagnosis, kappa = 0.02 /d", "d", 36.14, Diagnosis(WithKappa(subject, 0.02)).Day, 0.01, $"{IndependentReference}; {DiagnosisCriterion}"));
         checks.Add(Within("β-cell mass fraction at diagnosis, reference subject", "1", 0.60, onsetFraction, 0.10,
-            "Klinke 2011, PLoS ONE 6:e26873, doi:10.1371/journal.pone.0026873 (abstract): on average a 40 % reduction in β-cell mass at onset at 20 years of age; " +
-            $"tolerance ±0.10 is ExoSim's (the abstract gives no interval); {DiagnosisCriterion}"));
+            "Klinke 2008, PLoS ONE 3:e1374, doi:10.1371/journal.pone.0001374 (meta-analysis of histopathology; restated in Klinke 2011, doi:10.1371/journal.pone.0026873): " +
+            $"on average a 40 % reduction in β-cell mass at onset at 20 years of age; tolerance ±0.10 is ExoSim's (the abstract gives no interval); {DiagnosisCriterion}"));
+        checks.Add(Within("β-cell mass fraction when glucose reaches 200 mg/dL, reference subject", "1", 0.125, Diagnosis(subject, SymptomaticGlucoseMgPerDl).BetaFraction, 0.075,
+            "Klinke 2008, doi:10.1371/journal.pone.0001374: the commonly stated 80–95 % reduction in β-cell mass at onset of clinical symptoms (histopathology, mostly young patients), " +
+            "i.e. 5–20 % remaining; 200 mg/dL = the ADA random-glucose criterion with symptoms, applied here to the model's fasting-level glucose"));
         return checks;
     }
 
-    /// <summary>First time (d) fasting glucose reaches <see cref="DiagnosisGlucoseMgPerDl"/> and the β-cell mass fraction then (linear interpolation between 0.01-d rows).</summary>
-    public static (double Day, double BetaFraction) Diagnosis(ParameterSet parameters)
+    /// <summary>First time (d) glucose reaches <paramref name="thresholdMgPerDl"/> and the β-cell mass fraction then (linear interpolation between 0.01-d rows; NaN if not within 1000 d).</summary>
+    public static (double Day, double BetaFraction) Diagnosis(ParameterSet parameters, double thresholdMgPerDl = DiagnosisGlucoseMgPerDl)
     {
-        var result = Simulate(parameters, null, 200, 0.01);
+        var result = Simulate(parameters, null, 1000, 0.01);
         var time = result.Column(Simulator.TimeColumn);
         var glucose = result.Column(Observable.GlucoseMgPerDl);
         var fraction = result.Column(T1dProgressionModel.BetaCellMassFraction);
         for (int r = 1; r < result.RowCount; r++)
         {
-            if (glucose[r] >= DiagnosisGlucoseMgPerDl)
+            if (glucose[r] >= thresholdMgPerDl)
             {
-                double w = (DiagnosisGlucoseMgPerDl - glucose[r - 1]) / (glucose[r] - glucose[r - 1]);
+                double w = (thresholdMgPerDl - glucose[r - 1]) / (glucose[r] - glucose[r - 1]);
                 return ((time[r - 1] + (w * (time[r] - time[r - 1]))) / Day, fraction[r - 1] + (w * (fraction[r] - fraction[r - 1])));
             }
         }
