@@ -42,7 +42,7 @@ public sealed class T1dProgressionModel : PhysiologyModel
 
     private const double MicroUnitsPerUnit = 1e6;
 
-    private const string ToppSource = "Topp et al. 2000, J Theor Biol 206:605, doi:10.1006/jtbi.2000.2150, Table 1 (values as in BioModels BIOMD0000000341)";
+    private const string ToppSource = "Topp et al. 2000, J Theor Biol 206:605, doi:10.1006/jtbi.2000.2150 (parameter values as in the curated BioModels encoding BIOMD0000000341)";
 
     private static readonly StateVariable[] StateList =
     [

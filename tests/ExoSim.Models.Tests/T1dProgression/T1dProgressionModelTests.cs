@@ -94,6 +94,30 @@ public class T1dProgressionModelTests
     }
 
     [Fact]
+    public void Analytic_jacobian_matches_central_differences()
+    {
+        var system = Model.CreateSystem(Model.Patient(T1dProgressionModel.ProgressorSubject), []);
+        double[] y = [180, 4.5, 60];
+        var analytic = new double[9];
+        ((IOdeJacobian)system).EvaluateJacobian(0, y, analytic);
+        for (int j = 0; j < 3; j++)
+        {
+            double h = 1e-6 * Math.Max(Math.Abs(y[j]), 1);
+            double[] plus = (double[])y.Clone(), minus = (double[])y.Clone();
+            plus[j] += h;
+            minus[j] -= h;
+            double[] fPlus = new double[3], fMinus = new double[3];
+            system.Evaluate(0, plus, fPlus);
+            system.Evaluate(0, minus, fMinus);
+            for (int i = 0; i < 3; i++)
+            {
+                double numeric = (fPlus[i] - fMinus[i]) / (2 * h);
+                Assert.Equal(numeric, analytic[(i * 3) + j], 1e-7 * Math.Max(Math.Abs(numeric), 1e-3));
+            }
+        }
+    }
+
+    [Fact]
     public void Negative_insulin_is_rejected()
     {
         var parameters = Model.Patient(T1dProgressionModel.ProgressorSubject);
