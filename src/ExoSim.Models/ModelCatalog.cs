@@ -2,6 +2,7 @@ using ExoSim.Models.Bergman;
 using ExoSim.Models.DallaMan;
 using ExoSim.Models.HaSherman;
 using ExoSim.Models.RoyParker;
+using ExoSim.Models.T1dProgression;
 using ExoSim.Models.UvaPadova;
 
 namespace ExoSim.Models;
@@ -16,6 +17,7 @@ public static class ModelCatalog
         new UvaPadovaT1DModel(),
         new RoyParker2006Model(),
         new HaSherman2016Model(),
+        new T1dProgressionModel(),
     ];
 
     /// <summary>All models, in the order <c>exosim models</c> lists them.</summary>

@@ -2,6 +2,7 @@ using ExoSim.Models.Bergman;
 using ExoSim.Models.DallaMan;
 using ExoSim.Models.HaSherman;
 using ExoSim.Models.RoyParker;
+using ExoSim.Models.T1dProgression;
 using ExoSim.Models.UvaPadova;
 
 namespace ExoSim.Models.Validation;
@@ -17,6 +18,7 @@ public static class ValidationCatalog
         new UvaPadovaValidation(),
         new RoyParker2006Validation(),
         new HaSherman2016Validation(),
+        new T1dProgressionValidation(),
     ];
 
     /// <summary>Runs every suite and concatenates the checks.</summary>

@@ -1,0 +1,275 @@
+using ExoSim.Models.Parameters;
+using ExoSim.Models.Simulation;
+
+namespace ExoSim.Models.T1dProgression;
+
+/// <summary>
+/// Autoimmune β-cell loss on the β-cell–insulin–glucose (βIG) core of Topp et al. 2000, over months to years:
+/// <code>
+/// dG/dt = R0 − (EG0 + SI·I)·G
+/// dI/dt = β·σ·G²/(α + G²) − k·I + u/VI
+/// dβ/dt = (−d0 + r1·G − r2·G²)·β − kappa·β
+/// </code>
+/// The first three terms are Topp's equations (J Theor Biol 2000;206:605, eqs. 1–3, doi:10.1006/jtbi.2000.2150);
+/// kappa·β is ExoSim's autoimmune killing term (an assumption: first-order in β, i.e. killing by a constant effector
+/// T-cell level; the immune-cell dynamics of Marée-type T1D models are not modelled) and u is exogenous insulin.
+/// Parameters keep Topp's per-day units; the right-hand side divides every rate by 1440 min/d.
+/// </summary>
+/// <remarks>
+/// The healthy state (the lower root of d0 − r1·G + r2·G² = 0, G = 100 mg/dL) loses stability once kappa exceeds
+/// kappa_crit = r1²/(4·r2) − d0 = 0.0135 /d: glucose-driven β-cell replication can no longer compensate and β
+/// collapses towards Topp's pathological state (G = R0/EG0 = 600 mg/dL, I = β = 0). A therapy slows the attack by
+/// multiplying <c>kappa</c> (a <see cref="StepModulation"/> on "kappa").
+/// </remarks>
+public sealed class T1dProgressionModel : PhysiologyModel
+{
+    /// <summary>The model's stable id.</summary>
+    public const string ModelId = "t1d-progression";
+
+    /// <summary>The reference subject: Topp's parameters with autoimmune killing above the critical rate.</summary>
+    public const string ProgressorSubject = "topp-autoimmune";
+
+    /// <summary>Name of the autoimmune killing rate, the parameter therapies modulate.</summary>
+    public const string KillingRateParameter = "kappa";
+
+    /// <summary>Observable: β-cell mass relative to the healthy fixed point (dimensionless).</summary>
+    public const string BetaCellMassFraction = "beta_cell_mass_fraction";
+
+    private const double MinPerDay = 1440;
+
+    // 1 µU/mL = 6 pmol/L, the conventional factor used across ExoSim.
+    private const double PmolPerLPerMicroUnitPerMl = 6;
+
+    private const double MicroUnitsPerUnit = 1e6;
+
+    private const string ToppSource = "Topp et al. 2000, J Theor Biol 206:605, doi:10.1006/jtbi.2000.2150 (parameter values as in the curated BioModels encoding BIOMD0000000341)";
+
+    private static readonly StateVariable[] StateList =
+    [
+        new("G", "mg/dL", "Plasma glucose concentration (fasting level: the model has no meals)"),
+        new("I", "µU/mL", "Plasma insulin concentration"),
+        new("beta", "mg", "β-cell mass"),
+    ];
+
+    private static readonly Observable[] ObservableList =
+    [
+        new(Observable.GlucoseMgPerDl, "mg/dL", "Plasma glucose (= G)"),
+        new(Observable.InsulinPmolPerL, "pmol/L", "Plasma insulin I converted with 1 µU/mL = 6 pmol/L"),
+        new("beta_cell_mass_mg", "mg", "β-cell mass (= beta)"),
+        new(BetaCellMassFraction, "1", "β-cell mass relative to the healthy fixed point: beta / beta0"),
+    ];
+
+    private static readonly ParameterSchema ParameterList = new(
+    [
+        new ParameterDefinition("R0", "mg/dL/d", "Net glucose production rate at zero glucose"),
+        new ParameterDefinition("EG0", "1/d", "Glucose effectiveness at zero insulin"),
+        new ParameterDefinition("SI", "mL/µU/d", "Insulin sensitivity"),
+        new ParameterDefinition("sigma", "µU/mL/d/mg", "Maximal insulin secretion rate per mg of β-cells"),
+        new ParameterDefinition("alpha", "mg²/dL²", "Square of the glucose level of half-maximal insulin secretion"),
+        new ParameterDefinition("k", "1/d", "Insulin clearance rate"),
+        new ParameterDefinition("d0", "1/d", "β-cell natural death rate at zero glucose"),
+        new ParameterDefinition("r1", "dL/mg/d", "Glucose-driven β-cell replication (linear term of the net growth rate)"),
+        new ParameterDefinition("r2", "dL²/mg²/d", "Glucotoxic β-cell death (quadratic term of the net growth rate)"),
+        new ParameterDefinition(KillingRateParameter, "1/d", "Autoimmune β-cell killing rate (immune killing term −kappa·β); the parameter an immunomodulating therapy multiplies")
+        {
+            PlausibleMinimum = 0, PlausibleMaximum = 0.1,
+            RangeSource = "assumption: 0 = no autoimmunity; rates above ≈ 0.1 /d destroy the β-cell mass within weeks",
+        },
+        new ParameterDefinition("VI", "mL", "Distribution volume of exogenous insulin (converts U/h into µU/mL per minute)"),
+        new ParameterDefinition("kappa_crit", "1/d", "Killing rate above which the healthy state no longer exists: r1²/(4·r2) − d0") { IsDerived = true },
+        new ParameterDefinition("G0", "mg/dL", "Healthy fixed-point glucose: lower root of d0 − r1·G + r2·G² = 0") { IsDerived = true },
+        new ParameterDefinition("I0", "µU/mL", "Healthy fixed-point insulin: (R0/G0 − EG0)/SI") { IsDerived = true },
+        new ParameterDefinition("beta0", "mg", "Healthy fixed-point β-cell mass: k·I0·(α + G0²)/(σ·G0²)") { IsDerived = true },
+    ]);
+
+    private static readonly string[] Interventions = ["insulin bolus", "insulin basal"];
+
+    /// <inheritdoc />
+    public override string Id => ModelId;
+
+    /// <inheritdoc />
+    public override string Title => "T1D progression: Topp βIG core with autoimmune β-cell killing";
+
+    /// <inheritdoc />
+    public override string Summary => "β-cell mass, insulin and fasting glucose over months to years under autoimmune β-cell killing (kappa), with exogenous insulin.";
+
+    /// <inheritdoc />
+    public override string TimeScale => "weeks to years (fasting glucose; no meals)";
+
+    /// <inheritdoc />
+    public override string Reference =>
+        "Topp B, Promislow K, deVries G, Miura RM, Finegood DT. J Theor Biol 2000;206:605–619 (doi:10.1006/jtbi.2000.2150); " +
+        "; autoimmune killing term −kappa·β and exogenous insulin added by ExoSim (assumptions, see docs/models/t1d-progression.md)";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<StateVariable> States => StateList;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Observable> Observables => ObservableList;
+
+    /// <inheritdoc />
+    public override ParameterSchema Schema => ParameterList;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> PatientNames { get; } = [ProgressorSubject];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> SupportedInterventions => Interventions;
+
+    /// <summary>
+    /// Stiff: insulin clears in 1/k ≈ 3.3 min while β changes over months. Over the 3-year example Dormand–Prince 5(4)
+    /// needs ≈ 900 000 right-hand-side evaluations against ≈ 1 500 for Rodas5P (measured, docs/models/t1d-progression.md).
+    /// </summary>
+    public override bool IsStiff => true;
+
+    /// <summary>
+    /// Glucose at which the β-cell equation is at rest for a killing rate: a root of d0 + kappa − r1·G + r2·G² = 0
+    /// (the lower root is stable, the upper one is the saddle of Topp et al. 2000); NaN when kappa &gt; kappa_crit.
+    /// </summary>
+    public static double BetaRestGlucose(ParameterSet parameters, double kappa, bool upperRoot)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        double r1 = parameters["r1"], r2 = parameters["r2"];
+        double root = Math.Sqrt((r1 * r1) - (4 * r2 * (parameters["d0"] + kappa)));
+        return (r1 + (upperRoot ? root : -root)) / (2 * r2);
+    }
+
+    /// <summary>The quasi-steady insulin and β-cell mass that hold glucose at <paramref name="glucose"/> (Topp's eqs. 1–2 at rest, no exogenous insulin).</summary>
+    public static (double Insulin, double Beta) RestingInsulinAndBeta(ParameterSet parameters, double glucose)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        double insulin = ((parameters["R0"] / glucose) - parameters["EG0"]) / parameters["SI"];
+        double g2 = glucose * glucose;
+        return (insulin, parameters["k"] * insulin * (parameters["alpha"] + g2) / (parameters["sigma"] * g2));
+    }
+
+    /// <inheritdoc />
+    public override ParameterSet Complete(ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        double g0 = BetaRestGlucose(parameters, 0, upperRoot: false);
+        var (i0, beta0) = RestingInsulinAndBeta(parameters, g0);
+        double crit = (parameters["r1"] * parameters["r1"] / (4 * parameters["r2"])) - parameters["d0"];
+        return parameters
+            .With(Schema.RequireIndex("kappa_crit"), crit, ParameterOrigin.Derived, "r1²/(4·r2) − d0: largest net glucose-driven β-cell growth rate, at G = r1/(2·r2)")
+            .With(Schema.RequireIndex("G0"), g0, ParameterOrigin.Derived, "(r1 − √(r1² − 4·r2·d0))/(2·r2) (Topp et al. 2000)")
+            .With(Schema.RequireIndex("I0"), i0, ParameterOrigin.Derived, "(R0/G0 − EG0)/SI (Topp et al. 2000)")
+            .With(Schema.RequireIndex("beta0"), beta0, ParameterOrigin.Derived, "k·I0·(α + G0²)/(σ·G0²) (Topp et al. 2000)");
+    }
+
+    /// <summary>The healthy fixed point (G0, I0, beta0) before autoimmunity: the attack (kappa) acts from t = 0.</summary>
+    public override double[] InitialState(ParameterSet parameters)
+    {
+        var p = Complete(parameters);
+        return [p["G0"], p["I0"], p["beta0"]];
+    }
+
+    /// <inheritdoc />
+    public override ModelSystem CreateSystem(ParameterSet parameters, IReadOnlyList<ParameterModulation> modulations)
+        => new T1dProgressionSystem(Complete(parameters), modulations);
+
+    /// <inheritdoc />
+    public override void EvaluateObservables(double timeMin, ReadOnlySpan<double> state, ParameterSet parameters, Span<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        values[0] = state[0];
+        values[1] = state[1] * PmolPerLPerMicroUnitPerMl;
+        values[2] = state[2];
+        values[3] = state[2] / parameters["beta0"];
+    }
+
+    /// <summary>
+    /// Exogenous insulin enters plasma directly (no subcutaneous depot: its hours are negligible on this time scale).
+    /// Basal: U/h × 10⁶ / 60 / VI µU/mL per minute from the event on. Bolus: U × 10⁶ / VI µU/mL added to I.
+    /// </summary>
+    public override void Schedule(Intervention intervention, InterventionSchedule schedule, ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(intervention);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(parameters);
+        double volume = parameters["VI"];
+        switch (intervention)
+        {
+            case InsulinBasal basal when basal.RateUPerH >= 0 && double.IsFinite(basal.RateUPerH):
+                schedule.SetRate(basal.TimeMin, 0, basal.RateUPerH * MicroUnitsPerUnit / 60 / volume, "insulin basal");
+                break;
+            case InsulinBolus bolus when bolus.DoseU >= 0 && double.IsFinite(bolus.DoseU):
+                schedule.AddStateJump(bolus.TimeMin, 1, bolus.DoseU * MicroUnitsPerUnit / volume, "insulin bolus");
+                break;
+            case InsulinBasal or InsulinBolus:
+                throw new ArgumentException($"An {intervention.Kind} must be a finite, non-negative amount of insulin.");
+            default:
+                base.Schedule(intervention, schedule, parameters);
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override ParameterSet LoadPatient(string name) => Complete(ParameterSet.Create(name, Schema)
+        .Set("R0", 864, ParameterOrigin.Literature, ToppSource)
+        .Set("EG0", 1.44, ParameterOrigin.Literature, ToppSource)
+        .Set("SI", 0.72, ParameterOrigin.Literature, ToppSource)
+        .Set("sigma", 43.2, ParameterOrigin.Literature, ToppSource)
+        .Set("alpha", 20000, ParameterOrigin.Literature, ToppSource)
+        .Set("k", 432, ParameterOrigin.Literature, ToppSource)
+        .Set("d0", 0.06, ParameterOrigin.Literature, ToppSource)
+        .Set("r1", 0.84e-3, ParameterOrigin.Literature, ToppSource)
+        .Set("r2", 0.24e-5, ParameterOrigin.Literature, ToppSource)
+        .Set(KillingRateParameter, 0.015, ParameterOrigin.Assumption,
+            "assumption: 11 % above kappa_crit = 0.0135 /d, so the healthy state is lost; fasting glucose reaches 126 mg/dL after ≈ 54 d. Not fitted to human data")
+        .Set("VI", 8400, ParameterOrigin.Assumption,
+            "assumption: 0.12 L/kg (insulin distribution volume of Hovorka et al. 2004, Physiol Meas 25:905, doi:10.1088/0967-3334/25/4/010) × 70 kg")
+        .Set("kappa_crit", 0, ParameterOrigin.Derived, "r1²/(4·r2) − d0")
+        .Set("G0", 0, ParameterOrigin.Derived, "healthy fixed point")
+        .Set("I0", 0, ParameterOrigin.Derived, "healthy fixed point")
+        .Set("beta0", 0, ParameterOrigin.Derived, "healthy fixed point")
+        .Build());
+
+    private sealed class T1dProgressionSystem : ModelSystem, Numerics.Ode.IOdeJacobian
+    {
+        private readonly int r0, eg0, si, sigma, alpha, k, d0, r1, r2, kappa;
+
+        public T1dProgressionSystem(ParameterSet parameters, IReadOnlyList<ParameterModulation> modulations)
+            : base(parameters, dimension: 3, inputChannelCount: 1, modulations)
+        {
+            var schema = parameters.Schema;
+            r0 = schema.RequireIndex("R0");
+            eg0 = schema.RequireIndex("EG0");
+            si = schema.RequireIndex("SI");
+            sigma = schema.RequireIndex("sigma");
+            alpha = schema.RequireIndex("alpha");
+            k = schema.RequireIndex("k");
+            d0 = schema.RequireIndex("d0");
+            r1 = schema.RequireIndex("r1");
+            r2 = schema.RequireIndex("r2");
+            kappa = schema.RequireIndex(KillingRateParameter);
+        }
+
+        public void EvaluateJacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+        {
+            double g = y[0], beta = y[2];
+            double denominator = P[alpha] + (g * g);
+            double secretion = g * g / denominator;
+            double secretionSlope = 2 * P[alpha] * g / (denominator * denominator);
+            jacobian[0] = -(P[eg0] + (P[si] * y[1])) / MinPerDay;
+            jacobian[1] = -P[si] * g / MinPerDay;
+            jacobian[2] = 0;
+            jacobian[3] = beta * P[sigma] * secretionSlope / MinPerDay;
+            jacobian[4] = -P[k] / MinPerDay;
+            jacobian[5] = P[sigma] * secretion / MinPerDay;
+            jacobian[6] = (P[r1] - (2 * P[r2] * g)) * beta / MinPerDay;
+            jacobian[7] = 0;
+            jacobian[8] = (-P[d0] + (P[r1] * g) - (P[r2] * g * g) - P[kappa]) / MinPerDay;
+        }
+
+        // Topp et al. 2000 eqs. 1–3 plus −kappa·β and exogenous insulin; per-day rates ÷ 1440 give per-minute rates.
+        protected override void EvaluateModel(double t, ReadOnlySpan<double> y, Span<double> dydt)
+        {
+            double g = y[0], insulin = y[1], beta = y[2];
+            double g2 = g * g;
+            dydt[0] = (P[r0] - ((P[eg0] + (P[si] * insulin)) * g)) / MinPerDay;
+            dydt[1] = ((beta * P[sigma] * g2 / (P[alpha] + g2)) - (P[k] * insulin)) / MinPerDay + InputRates[0];
+            dydt[2] = ((-P[d0] + (P[r1] * g) - (P[r2] * g2) - P[kappa]) * beta) / MinPerDay;
+        }
+    }
+}
