@@ -152,7 +152,8 @@ internal static class MarkdownReport
         return prefix + (x.Value / y.Value).ToString("F2", Inv);
     }
 
-    private static string CpuModel()
+    /// <summary>The CPU model from /proc/cpuinfo, or the architecture when it cannot be read.</summary>
+    public static string CpuModel()
     {
         try
         {
@@ -178,7 +179,8 @@ internal static class MarkdownReport
 
     private static string G(double x) => x.ToString("G6", Inv);
 
-    private static string Ms(double seconds) => seconds is var s && double.IsFinite(s)
+    /// <summary>Seconds as milliseconds with 4 significant-ish digits; "—" when not finite.</summary>
+    public static string Ms(double seconds) => seconds is var s && double.IsFinite(s)
         ? (s * 1e3).ToString(s * 1e3 < 1 ? "F4" : s * 1e3 < 100 ? "F3" : "F1", Inv)
         : "—";
 
