@@ -45,7 +45,8 @@ internal sealed class DormandPrince54Stepper : OdeStepper
     // Work arrays are padded to a whole number of SIMD vectors (padding stays 0) so that every stage is a short
     // loop over Vector<double> without a scalar tail; lane-wise the operations are those of the scalar formulas, in
     // the same order, so results do not depend on the vector width.
-    private readonly double[] k1, k2, k3, k4, k5, k6, k7;
+    private readonly double[] k2, k3, k4, k5, k6;
+    private double[] k1, k7;
     private readonly double[] stage;
     private readonly double[] error;
     private readonly double[] y0;
@@ -155,9 +156,8 @@ internal sealed class DormandPrince54Stepper : OdeStepper
 
     public override void Accept(double t, ReadOnlySpan<double> y, double h, ReadOnlySpan<double> yNew)
     {
+        // y and yNew are those of the last attempt, whose padded copies TryStep kept in y0 and y1.
         int n = Dimension;
-        y.CopyTo(y0);
-        yNew.CopyTo(y1);
         var yv = Vectors(y0);
         var y1v = Vectors(y1);
         var k1v = Vectors(k1);
@@ -192,15 +192,15 @@ internal sealed class DormandPrince54Stepper : OdeStepper
         for (int i = 0; i < n; i++)
         {
             double dk = k7[i] - k6[i];
-            double dy = yNew[i] - stage[i];
+            double dy = y1[i] - stage[i];
             numerator += dk * dk;
             denominator += dy * dy;
         }
 
         StiffnessIndicator = denominator > 0 ? h * Math.Sqrt(numerator / denominator) : 0;
 
-        // First same as last: f(t + h, y_new) is the next step's first stage.
-        k7.CopyTo(k1, 0);
+        // First same as last: f(t + h, y_new) is the next step's first stage (swap, k7 is rewritten by the next attempt).
+        (k1, k7) = (k7, k1);
     }
 
     private static Span<Vector<double>> Vectors(Span<double> padded) => MemoryMarshal.Cast<double, Vector<double>>(padded);

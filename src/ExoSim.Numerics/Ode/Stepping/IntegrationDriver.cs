@@ -23,8 +23,8 @@ internal sealed class IntegrationDriver
     private readonly SolverCounters counters;
     private readonly int n;
 
-    private readonly List<double> savedTimes = [];
-    private readonly List<double> savedStates = [];
+    private readonly List<double> savedTimes;
+    private readonly List<double> savedStates;
     private readonly List<EventOccurrence> occurrences = [];
     private readonly DenseHistory? dense;
     private readonly DiscreteEvent[] discreteEvents;
@@ -50,6 +50,11 @@ internal sealed class IntegrationDriver
         y = (double[])problem.InitialState.Clone();
         yNew = new double[n];
         scratch = new double[n];
+
+        // With SaveAt, exactly its times inside the span are stored: size the output once instead of growing it.
+        int expectedRows = options.SaveAt?.Count(ts => ts >= problem.StartTime && ts <= problem.EndTime) ?? 0;
+        savedTimes = new List<double>(expectedRows);
+        savedStates = new List<double>(expectedRows * n);
 
         // Stable sort keeps the user's order for simultaneous events.
         discreteEvents = problem.DiscreteEvents
