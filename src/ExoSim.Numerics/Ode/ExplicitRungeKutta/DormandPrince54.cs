@@ -42,16 +42,15 @@ internal sealed class DormandPrince54Stepper : OdeStepper
     private const double D1 = -12715105075.0 / 11282082432, D3 = 87487479700.0 / 32700410799, D4 = -10690763975.0 / 1880347072;
     private const double D5 = 701980252875.0 / 199316789632, D6 = -1453857185.0 / 822651844, D7 = 69997945.0 / 29380423;
 
-    // Work arrays are padded to a whole number of SIMD vectors (padding stays 0) so that every stage is a short
-    // loop over Vector<double> without a scalar tail; lane-wise the operations are those of the scalar formulas, in
-    // the same order, so results do not depend on the vector width.
+    // Work arrays (and the five dense-output blocks) are padded to a whole number of SIMD vectors (padding stays 0)
+    // so that every stage is a short loop over Vector<double> without a scalar tail; lane-wise the operations are
+    // those of the scalar formulas, in the same order, so results do not depend on the vector width.
     private readonly double[] k2, k3, k4, k5, k6;
     private double[] k1, k7;
     private readonly double[] stage;
     private readonly double[] error;
     private readonly double[] y0;
     private readonly double[] y1;
-    private readonly double[] densePadded;
     private readonly double[] dense;
     private readonly int padded;
 
@@ -72,8 +71,7 @@ internal sealed class DormandPrince54Stepper : OdeStepper
         error = new double[padded];
         y0 = new double[padded];
         y1 = new double[padded];
-        densePadded = new double[5 * padded];
-        dense = new double[5 * n];
+        dense = new double[5 * padded];
     }
 
     public override string Name => "DormandPrince54";
@@ -166,11 +164,11 @@ internal sealed class DormandPrince54Stepper : OdeStepper
         var k5v = Vectors(k5);
         var k6v = Vectors(k6);
         var k7v = Vectors(k7);
-        var d0 = Vectors(densePadded.AsSpan(0, padded));
-        var d1 = Vectors(densePadded.AsSpan(padded, padded));
-        var d2 = Vectors(densePadded.AsSpan(2 * padded, padded));
-        var d3 = Vectors(densePadded.AsSpan(3 * padded, padded));
-        var d4 = Vectors(densePadded.AsSpan(4 * padded, padded));
+        var d0 = Vectors(dense.AsSpan(0, padded));
+        var d1 = Vectors(dense.AsSpan(padded, padded));
+        var d2 = Vectors(dense.AsSpan(2 * padded, padded));
+        var d3 = Vectors(dense.AsSpan(3 * padded, padded));
+        var d4 = Vectors(dense.AsSpan(4 * padded, padded));
         for (int v = 0; v < yv.Length; v++)
         {
             var difference = y1v[v] - yv[v];
@@ -180,11 +178,6 @@ internal sealed class DormandPrince54Stepper : OdeStepper
             d2[v] = spline;
             d3[v] = difference - (h * k7v[v]) - spline;
             d4[v] = h * ((D1 * k1v[v]) + (D3 * k3v[v]) + (D4 * k4v[v]) + (D5 * k5v[v]) + (D6 * k6v[v]) + (D7 * k7v[v]));
-        }
-
-        for (int j = 0; j < 5; j++)
-        {
-            densePadded.AsSpan(j * padded, n).CopyTo(dense.AsSpan(j * n, n));
         }
 
         double numerator = 0;
@@ -215,9 +208,9 @@ internal sealed class DormandPrince54Interpolant : IDenseInterpolant
 
     public void Interpolate(ReadOnlySpan<double> coefficients, double theta, double h, Span<double> y)
     {
-        int n = y.Length;
+        int n = coefficients.Length / VectorCount;
         double theta1 = 1 - theta;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < y.Length; i++)
         {
             y[i] = coefficients[i] + (theta * (coefficients[n + i] + (theta1 * (coefficients[(2 * n) + i]
                 + (theta * (coefficients[(3 * n) + i] + (theta1 * coefficients[(4 * n) + i])))))));
