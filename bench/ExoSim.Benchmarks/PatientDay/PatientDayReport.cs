@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using ExoSim.Benchmarks.WorkPrecision;
 
@@ -15,13 +14,7 @@ internal static class PatientDayReport
 
     public static string Build(IReadOnlyList<DayMeasurement> measurements, TimingPolicy policy, string command, string loadBefore)
     {
-        var sb = new StringBuilder();
-        Line(sb, "# Patient-day benchmark: `uva-padova-t1d`, 24 h with three meals");
-        Line(sb);
-        Line(sb, $"Produced by `{command}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
-        Line(sb);
-        Line(sb, $"- Machine: {MarkdownReport.CpuModel()}, {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}).");
-        Line(sb, $"- .NET: {RuntimeInformation.FrameworkDescription}, Release build, single thread, workstation GC.");
+        StringBuilder sb = MarkdownReport.Header("# Patient-day benchmark: `uva-padova-t1d`, 24 h with three meals", command);
         Line(sb, $"- Machine load (1/5/15-min load average) before: {loadBefore}; after: {MarkdownReport.LoadAverage()}. The machine is shared: with a load above the core count, wall times include waiting for a core; minima are closer to the undisturbed cost.");
         Line(sb, $"- Protocol: {PatientDayProtocol.Describe()}");
         Line(sb, $"- Timing: wall time (Stopwatch), in-process, after {policy.WarmupRuns} warm-up passes over all configurations (JIT excluded, process start-up excluded); then {policy.Rounds} interleaved rounds of {policy.MinRunsPerRound}–{policy.MaxRunsPerRound} runs per configuration (until ≥ {policy.TargetSecondsPerRound} s per configuration and round). "

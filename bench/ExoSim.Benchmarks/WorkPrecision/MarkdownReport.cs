@@ -29,16 +29,23 @@ internal static class MarkdownReport
         }
     }
 
-    public static string Build(
-        IReadOnlyList<BenchProblem> problems, IReadOnlyList<Measurement> measurements, TimingPolicy policy, string command, string loadBefore)
+    /// <summary>Title, command, date, machine and .NET version: the opening lines every report shares.</summary>
+    public static StringBuilder Header(string title, string command)
     {
         var sb = new StringBuilder();
-        Line(sb, "# Work–precision: ExoSim ODE solvers and SUNDIALS CVODE");
+        Line(sb, title);
         Line(sb);
         Line(sb, $"Produced by `{command}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
         Line(sb);
         Line(sb, $"- Machine: {CpuModel()}, {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}).");
         Line(sb, $"- .NET: {RuntimeInformation.FrameworkDescription}, Release build, single thread, workstation GC.");
+        return sb;
+    }
+
+    public static string Build(
+        IReadOnlyList<BenchProblem> problems, IReadOnlyList<Measurement> measurements, TimingPolicy policy, string command, string loadBefore)
+    {
+        StringBuilder sb = Header("# Work–precision: ExoSim ODE solvers and SUNDIALS CVODE", command);
         Line(sb, CvodeNative.IsAvailable
             ? $"- SUNDIALS: {CvodeBdf.LibraryVersion()} (Debian `libsundials-cvode6`, `{CvodeNative.Library}`): CVODE BDF orders 1–5, Newton, dense LU, analytic Jacobian where the problem provides one, stop time = end time, max 1e6 steps."
             : $"- SUNDIALS: {CvodeNative.NotAvailableMessage}.");
@@ -153,7 +160,7 @@ internal static class MarkdownReport
     }
 
     /// <summary>The CPU model from /proc/cpuinfo, or the architecture when it cannot be read.</summary>
-    public static string CpuModel()
+    private static string CpuModel()
     {
         try
         {
