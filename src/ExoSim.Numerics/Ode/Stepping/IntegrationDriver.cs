@@ -124,6 +124,7 @@ internal sealed class IntegrationDriver
         {
             double tStop = NextStopTime(tEnd);
             h = Math.Min(h, options.MaxStep);
+            double hControlled = h;
             bool hitsStop = false;
             if (t + (1.01 * h) >= tStop)
             {
@@ -241,6 +242,12 @@ internal sealed class IntegrationDriver
             previousError = Math.Max(error, MinPreviousError);
             lastRejected = false;
             h *= growth;
+            if (hitsStop && h < hControlled)
+            {
+                // The step was shortened to land on a stop: continue from the controller's own step size instead of
+                // growing from the shortened one (a stop every minute would otherwise keep steps short).
+                h = hControlled;
+            }
 
             if (restart)
             {
