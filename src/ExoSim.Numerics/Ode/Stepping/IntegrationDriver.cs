@@ -126,6 +126,7 @@ internal sealed class IntegrationDriver
             h = Math.Min(h, options.MaxStep);
             double hControlled = h;
             bool hitsStop = false;
+            bool shortened = false;
             if (t + (1.01 * h) >= tStop)
             {
                 if (tStop - t <= 16 * Ulp(tStop))
@@ -138,6 +139,7 @@ internal sealed class IntegrationDriver
                 }
 
                 // Land exactly on the stop (and avoid a sliver of a step just before it).
+                shortened = tStop - t < h;
                 h = tStop - t;
                 hitsStop = true;
             }
@@ -242,11 +244,12 @@ internal sealed class IntegrationDriver
             previousError = Math.Max(error, MinPreviousError);
             lastRejected = false;
             h *= growth;
-            if (hitsStop && h < hControlled)
+            if (shortened)
             {
-                // The step was shortened to land on a stop: continue from the controller's own step size instead of
-                // growing from the shortened one (a stop every minute would otherwise keep steps short).
-                h = hControlled;
+                // The step was shortened to land on a stop: continue from the controller's own step size (reduced if
+                // the error asks for it) instead of growing from the shortened one, or a stop every minute would keep
+                // the steps short.
+                h = Math.Max(h, hControlled * Math.Min(growth, 1.0));
             }
 
             if (restart)
