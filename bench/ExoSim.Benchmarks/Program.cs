@@ -1,12 +1,13 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using ExoSim.Benchmarks.Cvode;
+using ExoSim.Benchmarks.PatientDay;
 using ExoSim.Benchmarks.Problems;
 using ExoSim.Benchmarks.WorkPrecision;
 
 namespace ExoSim.Benchmarks;
 
-/// <summary>Entry point: <c>workprecision</c> (plain console study) or <c>bdn</c> (BenchmarkDotNet).</summary>
+/// <summary>Entry point: <c>workprecision</c> and <c>patientday</c> (plain console studies) or <c>bdn</c> (BenchmarkDotNet).</summary>
 internal static class Program
 {
     private const string Usage = """
@@ -15,6 +16,10 @@ internal static class Program
           workprecision [--quick] [--only NAME[,NAME...]] [--out FILE | --no-file]
               Error vs cost of every solver on every test problem over a tolerance ladder, compared with
               SUNDIALS CVODE. Writes bench/results/work-precision.md unless --quick, --only or --no-file is given.
+          patientday [--quick] [--only SUBJECT[,SUBJECT...]] [--out FILE | --no-file]
+              One uva-padova-t1d day with three meals for each of the 30 subjects through Simulator.Run: steps, RHS
+              evaluations, events, solver time, against the 0.5 ms target of issue #9 and no-meal, 1-min-output and
+              Rodas5P baselines. Writes bench/results/patient-day.md unless --quick, --only or --no-file is given.
           bdn [BenchmarkDotNet arguments]
               BenchmarkDotNet classes, e.g. `bdn --filter *Stiff*` or `bdn --list flat`.
         """;
@@ -32,6 +37,8 @@ internal static class Program
         {
             case "workprecision":
                 return RunWorkPrecision(args[1..]);
+            case "patientday":
+                return RunPatientDay(args[1..]);
             case "bdn":
                 _ = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                 return 0;
@@ -54,31 +61,68 @@ internal static class Program
             Console.Error.WriteLine(CvodeNative.NotAvailableMessage + "; running the ExoSim solvers only.");
         }
 
-        IReadOnlyList<BenchProblem> problems = BenchCatalog.All();
-        if (only is not null)
+        if (Select(BenchCatalog.All(), only, p => p.Name, "problem") is not { } problems)
         {
-            var names = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            problems = [.. problems.Where(p => names.Contains(p.Name, StringComparer.OrdinalIgnoreCase))];
-            if (problems.Count == 0)
-            {
-                Console.Error.WriteLine($"No problem matches '{only}'. Known: {string.Join(", ", BenchCatalog.All().Select(p => p.Name))}.");
-                return 1;
-            }
+            return 1;
         }
 
         TimingPolicy policy = quick ? TimingPolicy.Quick : TimingPolicy.Standard;
         string loadBefore = MarkdownReport.LoadAverage();
         List<Measurement> measurements = WorkPrecisionRunner.Run(problems, policy, Console.Error);
-        string command = "dotnet run -c Release --project bench/ExoSim.Benchmarks -- workprecision" + (args.Length > 0 ? " " + string.Join(' ', args) : "");
-        string report = MarkdownReport.Build(problems, measurements, policy, command, loadBefore);
+        string report = MarkdownReport.Build(problems, measurements, policy, Command("workprecision", args), loadBefore);
         Console.WriteLine(report);
+        return Write(report, "work-precision.md", output, quick || only is not null || noFile);
+    }
 
-        if (output is null && (quick || only is not null || noFile))
+    private static int RunPatientDay(string[] args)
+    {
+        bool quick = args.Contains("--quick");
+        string? only = Value(args, "--only");
+        string? output = Value(args, "--out");
+        if (Select(PatientDayProtocol.Model.PatientNames, only, s => s, "subject") is not { } subjects)
+        {
+            return 1;
+        }
+
+        TimingPolicy policy = quick ? PatientDayRunner.Quick : PatientDayRunner.Standard;
+        string loadBefore = MarkdownReport.LoadAverage();
+        List<DayMeasurement> measurements = PatientDayRunner.Run(subjects, policy, Console.Error);
+        string report = PatientDayReport.Build(measurements, policy, Command("patientday", args), loadBefore);
+        Console.WriteLine(report);
+        return Write(report, "patient-day.md", output, quick || only is not null || args.Contains("--no-file"));
+    }
+
+    /// <summary>The items named in a comma-separated <c>--only</c> list (all when null); null, with a message, when none matches.</summary>
+    private static IReadOnlyList<T>? Select<T>(IReadOnlyList<T> all, string? only, Func<T, string> name, string what)
+    {
+        if (only is null)
+        {
+            return all;
+        }
+
+        var names = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        List<T> selected = [.. all.Where(x => names.Contains(name(x), StringComparer.OrdinalIgnoreCase))];
+        if (selected.Count == 0)
+        {
+            Console.Error.WriteLine($"No {what} matches '{only}'. Known: {string.Join(", ", all.Select(name))}.");
+            return null;
+        }
+
+        return selected;
+    }
+
+    private static string Command(string mode, string[] args)
+        => $"dotnet run -c Release --project bench/ExoSim.Benchmarks -- {mode}" + (args.Length > 0 ? " " + string.Join(' ', args) : "");
+
+    /// <summary>Writes the report to <paramref name="output"/> or bench/results/<paramref name="fileName"/>, unless skipped.</summary>
+    private static int Write(string report, string fileName, string? output, bool skipDefault)
+    {
+        if (output is null && skipDefault)
         {
             return 0;
         }
 
-        string path = output ?? Path.Combine(RepositoryRoot(), "bench", "results", "work-precision.md");
+        string path = output ?? Path.Combine(RepositoryRoot(), "bench", "results", fileName);
         WriteAtomically(path, report);
         Console.Error.WriteLine($"Wrote {path}");
         return 0;

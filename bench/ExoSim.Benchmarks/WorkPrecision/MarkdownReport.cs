@@ -29,16 +29,23 @@ internal static class MarkdownReport
         }
     }
 
-    public static string Build(
-        IReadOnlyList<BenchProblem> problems, IReadOnlyList<Measurement> measurements, TimingPolicy policy, string command, string loadBefore)
+    /// <summary>Title, command, date, machine and .NET version: the opening lines every report shares.</summary>
+    public static StringBuilder Header(string title, string command)
     {
         var sb = new StringBuilder();
-        Line(sb, "# Work–precision: ExoSim ODE solvers and SUNDIALS CVODE");
+        Line(sb, title);
         Line(sb);
         Line(sb, $"Produced by `{command}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
         Line(sb);
         Line(sb, $"- Machine: {CpuModel()}, {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}).");
         Line(sb, $"- .NET: {RuntimeInformation.FrameworkDescription}, Release build, single thread, workstation GC.");
+        return sb;
+    }
+
+    public static string Build(
+        IReadOnlyList<BenchProblem> problems, IReadOnlyList<Measurement> measurements, TimingPolicy policy, string command, string loadBefore)
+    {
+        StringBuilder sb = Header("# Work–precision: ExoSim ODE solvers and SUNDIALS CVODE", command);
         Line(sb, CvodeNative.IsAvailable
             ? $"- SUNDIALS: {CvodeBdf.LibraryVersion()} (Debian `libsundials-cvode6`, `{CvodeNative.Library}`): CVODE BDF orders 1–5, Newton, dense LU, analytic Jacobian where the problem provides one, stop time = end time, max 1e6 steps."
             : $"- SUNDIALS: {CvodeNative.NotAvailableMessage}.");
@@ -152,6 +159,7 @@ internal static class MarkdownReport
         return prefix + (x.Value / y.Value).ToString("F2", Inv);
     }
 
+    /// <summary>The CPU model from /proc/cpuinfo, or the architecture when it cannot be read.</summary>
     private static string CpuModel()
     {
         try
@@ -178,7 +186,8 @@ internal static class MarkdownReport
 
     private static string G(double x) => x.ToString("G6", Inv);
 
-    private static string Ms(double seconds) => seconds is var s && double.IsFinite(s)
+    /// <summary>Seconds as milliseconds with 4 significant-ish digits; "—" when not finite.</summary>
+    public static string Ms(double seconds) => seconds is var s && double.IsFinite(s)
         ? (s * 1e3).ToString(s * 1e3 < 1 ? "F4" : s * 1e3 < 100 ? "F3" : "F1", Inv)
         : "—";
 

@@ -29,6 +29,11 @@ internal sealed class TimeSamples
 
     public int Count => seconds.Count;
 
+    /// <summary>Records a duration measured elsewhere (s).</summary>
+    public void Add(double s) => seconds.Add(s);
+
+    public void Clear() => seconds.Clear();
+
     /// <summary>Runs <paramref name="run"/> for one round of <paramref name="policy"/> and records the wall times (Stopwatch).</summary>
     public void Collect(Action run, TimingPolicy policy)
     {
@@ -39,22 +44,20 @@ internal sealed class TimeSamples
             long start = Stopwatch.GetTimestamp();
             run();
             double s = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            seconds.Add(s);
+            Add(s);
             total += s;
             runs++;
         }
     }
 
-    public double Median()
-    {
-        if (seconds.Count == 0)
-        {
-            return double.NaN;
-        }
+    public double Median() => MedianOf(seconds);
 
-        var sorted = seconds.Order().ToList();
+    /// <summary>The median of some values; NaN when there are none.</summary>
+    public static double MedianOf(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
         int m = sorted.Count;
-        return m % 2 == 1 ? sorted[m / 2] : 0.5 * (sorted[(m / 2) - 1] + sorted[m / 2]);
+        return m == 0 ? double.NaN : m % 2 == 1 ? sorted[m / 2] : 0.5 * (sorted[(m / 2) - 1] + sorted[m / 2]);
     }
 
     public double Min() => seconds.Count == 0 ? double.NaN : seconds.Min();

@@ -94,8 +94,12 @@ public sealed class OralGlucoseAbsorption
 
         double alpha = TransitionSharpness / (mealSizeMg * (1 - p.B));
         double beta = TransitionSharpness / (mealSizeMg * p.D);
-        return p.Kmin + ((p.Kmax - p.Kmin) / 2
-            * (Math.Tanh(alpha * (qstoMg - (p.B * mealSizeMg))) - Math.Tanh(beta * (qstoMg - (p.D * mealSizeMg))) + 2));
+
+        // (tanh a − tanh b + 2)/2 = σ(2a) + σ(−2b) with σ(u) = 1/(1 + e^(−u)), since tanh x + 1 = 2σ(2x): two exp
+        // instead of two tanh (glibc's tanh goes through the slower expm1), and a sum of two positive terms.
+        double a = alpha * (qstoMg - (p.B * mealSizeMg));
+        double b = beta * (qstoMg - (p.D * mealSizeMg));
+        return p.Kmin + ((p.Kmax - p.Kmin) * ((1 / (1 + Math.Exp(-2 * a))) + (1 / (1 + Math.Exp(2 * b)))));
     }
 
     /// <summary>

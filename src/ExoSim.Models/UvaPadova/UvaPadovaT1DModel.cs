@@ -92,7 +92,8 @@ public sealed class UvaPadovaT1DModel : PhysiologyModel
     /// <summary>
     /// Not stiff in practice: the fastest rate is m1 + m30 ≤ 1.1/min against meal time scales of tens of minutes,
     /// and the per-minute meal-size events keep steps short anyway. Measured per patient-day with three meals at
-    /// rtol 1e-6 (adult#001): Dormand–Prince 5(4) 447 steps / 2727 evaluations; Rodas5P 539 steps / 11543.
+    /// rtol 1e-6 (adult#001): Dormand–Prince 5(4) 422 steps / 2577 evaluations; Rodas5P 534 steps / 11418
+    /// (bench `patientday`).
     /// </summary>
     public override bool IsStiff => false;
 

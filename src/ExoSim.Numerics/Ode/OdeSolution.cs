@@ -179,7 +179,7 @@ internal sealed class DenseHistory
         double h = stepSize[lo];
         double theta = (t - stepStart[lo]) / h;
         var method = interpolant[lo];
-        int length = method.VectorCount * dimension;
+        int length = (lo + 1 < count ? offset[lo + 1] : coefficients.Count) - offset[lo];
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(coefficients).Slice(offset[lo], length);
         method.Interpolate(span, theta, h, y[..dimension]);
     }

@@ -45,6 +45,27 @@ public class OralGlucoseAbsorptionTests
         Assert.Equal((p.Kmax + p.Kmin) / 2, OralGlucoseAbsorption.GastricEmptyingRate(0.7 * 50_000, 50_000, p), 1e-4);
     }
 
+    /// <summary>
+    /// The rate is DM2007's tanh formula (evaluated here with Math.Tanh) over the whole range of Qsto, to the rounding
+    /// of the tanh form's sum tanh a − tanh b + 2 (≈ 1e-16 absolute, scaled by kmax − kmin), which dominates near kmin.
+    /// </summary>
+    [Theory]
+    [InlineData(0.70391, 0.21057, 50_000)]
+    [InlineData(0.96206, 0.1446, 80_000)]
+    [InlineData(0.5, 0.5, 1)]
+    [InlineData(0.05, 0.95, 1e6)]
+    public void Gastric_emptying_matches_the_tanh_form_of_Dalla_Man_2007(double b, double d, double mealSizeMg)
+    {
+        var p = new GutParameters(0.046, 0.046, 0.0038, 0.089, b, d, 0.9);
+        double alpha = 5 / (2 * mealSizeMg * (1 - b));
+        double beta = 5 / (2 * mealSizeMg * d);
+        for (double q = 0; q <= 2 * mealSizeMg; q += mealSizeMg / 997)
+        {
+            double expected = p.Kmin + ((p.Kmax - p.Kmin) / 2 * (Math.Tanh(alpha * (q - (b * mealSizeMg))) - Math.Tanh(beta * (q - (d * mealSizeMg))) + 2));
+            Assert.Equal(expected, OralGlucoseAbsorption.GastricEmptyingRate(q, mealSizeMg, p), 1e-15 * p.Kmax);
+        }
+    }
+
     private static OralGlucoseAbsorption SolveUntil(double tEnd, params MealIntake[] meals)
     {
         var parameters = Model.Patient("adult#001");

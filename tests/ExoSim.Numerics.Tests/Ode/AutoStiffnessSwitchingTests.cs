@@ -51,6 +51,35 @@ public class AutoStiffnessSwitchingTests
             $"auto {auto.Statistics.RhsEvaluations} vs explicit {explicitOnly.Statistics.RhsEvaluations} RHS evaluations");
     }
 
+    /// <summary>
+    /// Dense output across the change of method: the history holds Dormand–Prince steps (blocks padded to SIMD
+    /// vectors) and Rodas5P steps (unpadded); just before each step's end (θ = 1 − 1e-7) each step's interpolant must
+    /// be at that step's stored end state.
+    /// </summary>
+    [Theory]
+    [InlineData("VDPOL")]
+    [InlineData("OREGO")]
+    public void Dense_output_reaches_every_step_end_across_the_switch(string name)
+    {
+        // n = 2 and 3, so Dormand–Prince's blocks are padded.
+        var problem = Rodas5PTestSetTests.Find(name);
+        double atol = Rodas5PTestSetTests.AbsoluteTolerance(name, 1e-6);
+        var solution = OdeSolvers.Auto.Solve(
+            problem.ToOdeProblem(), new SolverOptions { RelativeTolerance = 1e-6, AbsoluteTolerance = atol, DenseOutput = true });
+
+        Assert.Contains("then Rodas5P", solution.Method, StringComparison.Ordinal);
+        for (int i = 1; i < solution.Count; i++)
+        {
+            double t = solution.Times[i] - (1e-7 * (solution.Times[i] - solution.Times[i - 1]));
+            var interpolated = solution.Interpolate(t);
+            for (int c = 0; c < solution.Dimension; c++)
+            {
+                double stored = solution.Value(i, c);
+                Assert.Equal(stored, interpolated[c], 1e-6 * Math.Max(Math.Abs(stored), atol));
+            }
+        }
+    }
+
     [Theory]
     [InlineData("auto", "Auto")]
     [InlineData("Rodas5P", "Rodas5P")]

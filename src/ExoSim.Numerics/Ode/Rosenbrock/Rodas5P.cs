@@ -394,9 +394,9 @@ internal sealed class Rodas5PInterpolant : IDenseInterpolant
 
     public void Interpolate(ReadOnlySpan<double> coefficients, double theta, double h, Span<double> y)
     {
-        int n = y.Length;
+        int n = coefficients.Length / VectorCount;
         double theta1 = 1 - theta;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < y.Length; i++)
         {
             y[i] = (theta1 * coefficients[i]) + (theta * (coefficients[n + i] + (theta1 * (coefficients[(2 * n) + i]
                 + (theta * (coefficients[(3 * n) + i] + (theta * coefficients[(4 * n) + i])))))));

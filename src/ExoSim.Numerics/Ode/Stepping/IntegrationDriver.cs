@@ -23,8 +23,8 @@ internal sealed class IntegrationDriver
     private readonly SolverCounters counters;
     private readonly int n;
 
-    private readonly List<double> savedTimes = [];
-    private readonly List<double> savedStates = [];
+    private readonly List<double> savedTimes;
+    private readonly List<double> savedStates;
     private readonly List<EventOccurrence> occurrences = [];
     private readonly DenseHistory? dense;
     private readonly DiscreteEvent[] discreteEvents;
@@ -50,6 +50,11 @@ internal sealed class IntegrationDriver
         y = (double[])problem.InitialState.Clone();
         yNew = new double[n];
         scratch = new double[n];
+
+        // With SaveAt, exactly its times inside the span are stored: size the output once instead of growing it.
+        int expectedRows = options.SaveAt?.Count(ts => ts >= problem.StartTime && ts <= problem.EndTime) ?? 0;
+        savedTimes = new List<double>(expectedRows);
+        savedStates = new List<double>(expectedRows * n);
 
         // Stable sort keeps the user's order for simultaneous events.
         discreteEvents = problem.DiscreteEvents
@@ -119,7 +124,9 @@ internal sealed class IntegrationDriver
         {
             double tStop = NextStopTime(tEnd);
             h = Math.Min(h, options.MaxStep);
+            double hControlled = h;
             bool hitsStop = false;
+            bool shortened = false;
             if (t + (1.01 * h) >= tStop)
             {
                 if (tStop - t <= 16 * Ulp(tStop))
@@ -132,6 +139,7 @@ internal sealed class IntegrationDriver
                 }
 
                 // Land exactly on the stop (and avoid a sliver of a step just before it).
+                shortened = tStop - t < h;
                 h = tStop - t;
                 hitsStop = true;
             }
@@ -236,6 +244,13 @@ internal sealed class IntegrationDriver
             previousError = Math.Max(error, MinPreviousError);
             lastRejected = false;
             h *= growth;
+            if (shortened)
+            {
+                // The step was shortened to land on a stop: continue from the controller's own step size (reduced if
+                // the error asks for it) instead of growing from the shortened one, or a stop every minute would keep
+                // the steps short.
+                h = Math.Max(h, hControlled * Math.Min(growth, 1.0));
+            }
 
             if (restart)
             {
