@@ -1,5 +1,6 @@
 using ExoSim.Models.Bergman;
 using ExoSim.Models.DallaMan;
+using ExoSim.Models.Topp;
 using ExoSim.Models.UvaPadova;
 
 namespace ExoSim.Models;
@@ -12,6 +13,7 @@ public static class ModelCatalog
         new BergmanMinimalModel(),
         new DallaMan2007Model(),
         new UvaPadovaT1DModel(),
+        new Topp2000Model(),
     ];
 
     /// <summary>All models, in the order <c>exosim models</c> lists them.</summary>

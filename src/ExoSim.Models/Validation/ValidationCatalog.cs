@@ -1,5 +1,6 @@
 using ExoSim.Models.Bergman;
 using ExoSim.Models.DallaMan;
+using ExoSim.Models.Topp;
 using ExoSim.Models.UvaPadova;
 
 namespace ExoSim.Models.Validation;
@@ -13,6 +14,7 @@ public static class ValidationCatalog
         new BergmanMinimalValidation(),
         new DallaMan2007Validation(),
         new UvaPadovaValidation(),
+        new Topp2000Validation(),
     ];
 
     /// <summary>Runs every suite and concatenates the checks.</summary>
