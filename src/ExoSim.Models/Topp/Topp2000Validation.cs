@@ -10,8 +10,9 @@ namespace ExoSim.Models.Topp;
 /// values stated for Topp et al. 2000 (doi:10.1006/jtbi.2000.2150), (2) their stability from the Jacobian's
 /// eigenvalues (stable, saddle, stable as the paper says), (3) convergence to the physiological point and a run of
 /// the curated BioModels encoding BIOMD0000000341 against an independent implementation, (4) the paper's pathways:
-/// compensation of a halved insulin sensitivity by β-cell growth, and the threshold beyond which a fall in SI drives
-/// the system to the pathological state — immediately when abrupt, after a phase of compensation when progressive.
+/// compensation of a halved insulin sensitivity by β-cell growth; the threshold beyond which a fall in SI drives the
+/// system to the pathological state — immediately when abrupt, after a phase of compensation when progressive
+/// (dynamical hyperglycemia); and a raised β-cell death rate d0 (regulated hyperglycemia, then the bifurcation).
 /// The paper's own figure timings could not be read and are not checked (docs/models/topp-2000.md).
 /// </summary>
 public sealed class Topp2000Validation : IModelValidation
@@ -174,7 +175,19 @@ public sealed class Topp2000Validation : IModelValidation
             checks.Add(Check($"G 3 years after an abrupt SI × {factor:F4} ({outcome})", "mg/dL", expected, run.Column("G")[^1], 0.01, Threshold));
         }
 
-        // (c) Progressive falls to the same SI: the fast one outruns β-cell growth (Topp's dynamical hyperglycemia).
+        // (c) A higher β-cell death rate: the physiological point moves up (regulated hyperglycemia) until, past
+        // d0 = r1²/(4·r2), it merges with the saddle and vanishes (bifurcation) — Topp's pathways 1 and 2.
+        double bifurcation = p["r1"] * p["r1"] / (4 * p["r2"]) / p["d0"];
+        var shifted = ToppFixedPoints.Physiological(p.WithUserValue("d0", 1.2 * p["d0"]));
+        foreach (var (factor, expected, outcome) in new[] { (1.2, shifted.G, "regulated hyperglycemia"), (1.05 * bifurcation, 600.0, "past the bifurcation") })
+        {
+            var run = Run(p, start, years5, [new StepModulation("d0", factor, 0, years5 * Topp2000Model.MinutesPerDay)]);
+            checks.Add(Check($"G 5 years after d0 × {factor:F4} ({outcome})", "mg/dL", expected, run.Column("G")[^1], 0.01,
+                $"closed form: the physiological point of the raised d0 (G = {shifted.G:F1} mg/dL for × 1.2) or, beyond the bifurcation at " +
+                $"d0 × {bifurcation:F4} where r1² = 4·r2·d0, the pathological G = R0/EG0 (pathways of {Topp2000Model.Paper})"));
+        }
+
+        // (d) Progressive falls to the same SI: the fast one outruns β-cell growth (Topp's dynamical hyperglycemia).
         double horizon = 3 * 365;
         var fast = Run(p, start, horizon, [new ExponentialDecline("SI", DeclineFactor, FastDeclineDays)], outputDays: 0.01);
         const string Decline = "independent implementation (as above) of SI·exp(−λ·min(t, T)), λ = ln(20)/T: SI falls to 5 % over T days";
