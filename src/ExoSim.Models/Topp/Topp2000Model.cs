@@ -114,8 +114,9 @@ public sealed class Topp2000Model : PhysiologyModel
 
     /// <summary>
     /// Stiff: insulin relaxes at k ≈ 432/d while β-cell mass moves at ≈ 0.014/d (Jacobian eigenvalues −422, −18.7,
-    /// −0.014/d at the physiological fixed point). Measured over 5 years with SI halved (rtol 1e-6, atol 1e-8):
-    /// Dormand–Prince 5(4) is step-size limited by the fast eigenvalue, Rodas5P is not (docs/models/topp-2000.md, Performance).
+    /// −0.014/d at the physiological fixed point). Measured on the example (5 years, SI halved; rtol 1e-6, atol 1e-8):
+    /// Dormand–Prince 5(4) 233 191 steps / 1 399 149 evaluations (held to Δt ≈ 11 min by the fast eigenvalue), Rodas5P
+    /// 135 steps / 1200 evaluations + 126 analytic Jacobians (docs/models/topp-2000.md, Performance).
     /// </summary>
     public override bool IsStiff => true;
 
