@@ -129,7 +129,7 @@ public sealed class Topp2000Validation : IModelValidation
 
     private void AddConvergenceAndBiomdChecks(List<ValidationCheck> checks, ParameterSet p)
     {
-        var perturbed = Run(p, PerturbedStart, 730, []);
+        var perturbed = Simulate(p, PerturbedStart, 730, []);
         double g730 = perturbed.Column("G")[^1];
         checks.Add(Check("G 730 d after the start (150, 5, 250)", "mg/dL", PerturbedGlucoseAt730, g730, 1e-4, Independent));
         checks.Add(Check("G 730 d after the start (150, 5, 250) vs the physiological fixed point", "mg/dL", 100, g730, 0.001,
@@ -137,7 +137,7 @@ public sealed class Topp2000Validation : IModelValidation
 
         // BIOMD0000000341 starts at (250, 2.8, 37), just above the saddle's β = 36.96: the trajectory leaves the saddle
         // along its unstable direction and reaches the physiological point, a sensitive test of the equations.
-        var biomd = Run(p, [250, 2.8, 37], 365, []);
+        var biomd = Simulate(p, [250, 2.8, 37], 365, []);
         var time = biomd.Column(Simulator.TimeColumn);
         for (int m = 0; m < BiomdDays.Count; m++)
         {
@@ -153,7 +153,7 @@ public sealed class Topp2000Validation : IModelValidation
         double years5 = 5 * 365;
 
         // (a) SI halved at t = 0 for 5 years: glucose rises to the slow manifold, β-cells grow, G returns to 100.
-        var halved = Run(p, start, years5, [new StepModulation("SI", 0.5, 0, years5 * Topp2000Model.MinutesPerDay)], outputDays: 0.02);
+        var halved = Simulate(p, start, years5, [new StepModulation("SI", 0.5, 0, years5 * Topp2000Model.MinutesPerDay)], outputDays: 0.02);
         var resistant = ToppFixedPoints.Physiological(Model.Patient(Topp2000Model.InsulinResistant));
         var glucose = halved.Column("G");
         int peak = Array.IndexOf(glucose, glucose.Max());
@@ -171,7 +171,7 @@ public sealed class Topp2000Validation : IModelValidation
         checks.Add(Check("critical abrupt SI factor β_saddle/β_physiological", "1", 0.1232, critical, 1e-12, Threshold));
         foreach (var (factor, expected, outcome) in new[] { (1.1 * critical, 100.0, "compensated"), (0.9 * critical, 600.0, "pathological") })
         {
-            var run = Run(p, start, 3 * 365, [new StepModulation("SI", factor, 0, 3 * 365 * Topp2000Model.MinutesPerDay)]);
+            var run = Simulate(p, start, 3 * 365, [new StepModulation("SI", factor, 0, 3 * 365 * Topp2000Model.MinutesPerDay)]);
             checks.Add(Check($"G 3 years after an abrupt SI × {factor:F4} ({outcome})", "mg/dL", expected, run.Column("G")[^1], 0.01, Threshold));
         }
 
@@ -181,7 +181,7 @@ public sealed class Topp2000Validation : IModelValidation
         var shifted = ToppFixedPoints.Physiological(p.WithUserValue("d0", 1.2 * p["d0"]));
         foreach (var (factor, expected, outcome) in new[] { (1.2, shifted.G, "regulated hyperglycemia"), (1.05 * bifurcation, 600.0, "past the bifurcation") })
         {
-            var run = Run(p, start, years5, [new StepModulation("d0", factor, 0, years5 * Topp2000Model.MinutesPerDay)]);
+            var run = Simulate(p, start, years5, [new StepModulation("d0", factor, 0, years5 * Topp2000Model.MinutesPerDay)]);
             checks.Add(Check($"G 5 years after d0 × {factor:F4} ({outcome})", "mg/dL", expected, run.Column("G")[^1], 0.01,
                 $"closed form: the physiological point of the raised d0 (G = {shifted.G:F1} mg/dL for × 1.2) or, beyond the bifurcation at " +
                 $"d0 × {bifurcation:F4} where r1² = 4·r2·d0, the pathological G = R0/EG0 (pathways of {Topp2000Model.Paper})"));
@@ -189,7 +189,7 @@ public sealed class Topp2000Validation : IModelValidation
 
         // (d) Progressive falls to the same SI: the fast one outruns β-cell growth (Topp's dynamical hyperglycemia).
         double horizon = 3 * 365;
-        var fast = Run(p, start, horizon, [new ExponentialDecline("SI", DeclineFactor, FastDeclineDays)], outputDays: 0.01);
+        var fast = Simulate(p, start, horizon, [new ExponentialDecline("SI", DeclineFactor, FastDeclineDays)], outputDays: 0.01);
         const string Decline = "independent implementation (as above) of SI·exp(−λ·min(t, T)), λ = ln(20)/T: SI falls to 5 % over T days";
         checks.Add(Check($"peak β while SI falls to 5 % over {FastDeclineDays:F0} d (compensation first)", "mg", FastDeclineBetaPeak,
             fast.Column("beta").Max(), 0.01, Decline));
@@ -198,7 +198,7 @@ public sealed class Topp2000Validation : IModelValidation
         checks.Add(Check($"G 3 years after SI fell to 5 % over {FastDeclineDays:F0} d (pathological)", "mg/dL", 600, fast.Column("G")[^1], 0.01,
             "the pathological fixed point G = R0/EG0 (closed form)"));
 
-        var slow = Run(p, start, horizon, [new ExponentialDecline("SI", DeclineFactor, SlowDeclineDays)], outputDays: 0.1);
+        var slow = Simulate(p, start, horizon, [new ExponentialDecline("SI", DeclineFactor, SlowDeclineDays)], outputDays: 0.1);
         checks.Add(new ValidationCheck(ModelId, $"peak G − 250 mg/dL while SI falls to 5 % over {SlowDeclineDays:F0} d (compensated)", "mg/dL", 0,
             slow.Column("G").Max() - 250, 0, ValidationComparison.AtMost, "slow decline: β-cell growth keeps G below the saddle (must be ≤ 0)"));
         checks.Add(Check($"β 3 years after SI fell to 5 % over {SlowDeclineDays:F0} d", "mg", SlowDeclineBetaAt1095, slow.Column("beta")[^1], 0.5, Decline));
@@ -232,7 +232,7 @@ public sealed class Topp2000Validation : IModelValidation
     private ValidationCheck Check(string quantity, string unit, double expected, double got, double tolerance, string reference)
         => new(ModelId, quantity, unit, expected, got, tolerance, ValidationComparison.WithinTolerance, reference);
 
-    private static SimulationResult Run(ParameterSet p, IReadOnlyList<double> start, double days, IReadOnlyList<ParameterModulation> modulations, double outputDays = 1)
+    private static SimulationResult Simulate(ParameterSet p, IReadOnlyList<double> start, double days, IReadOnlyList<ParameterModulation> modulations, double outputDays = 1)
         => Simulator.Run(
             new SimulationRequest
             {
@@ -247,8 +247,9 @@ public sealed class Topp2000Validation : IModelValidation
     {
         private readonly double endMin = days * Topp2000Model.MinutesPerDay;
         private readonly double ratePerMin = -Math.Log(factor) / (days * Topp2000Model.MinutesPerDay);
+        private readonly double[] breakpoints = [days * Topp2000Model.MinutesPerDay];
 
-        public override IReadOnlyList<double> Breakpoints => [endMin];
+        public override IReadOnlyList<double> Breakpoints => breakpoints;
 
         public override double Multiplier(double timeMin, double segmentStartMin)
             => segmentStartMin >= endMin ? factor : Math.Exp(-ratePerMin * timeMin);

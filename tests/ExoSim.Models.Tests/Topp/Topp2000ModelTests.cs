@@ -103,18 +103,15 @@ public class Topp2000ModelTests
     public void Parameters_equal_both_sbml_encodings()
     {
         // BIOMD0000000341 (curated) and MODEL2001080002 (reactions; there S_i, E_go, R_0, delta, d_0) carry the same values.
-        var encoded = new Dictionary<string, double>(StringComparer.Ordinal)
-        {
-            ["SI"] = Biomd0000000341.Si, ["EG0"] = Biomd0000000341.Eg0, ["R0"] = Biomd0000000341.R0, ["sigma"] = Biomd0000000341.Sigma,
-            ["alpha"] = Biomd0000000341.Alpha, ["k"] = Biomd0000000341.K, ["d0"] = Biomd0000000341.D0, ["r1"] = Biomd0000000341.R1,
-            ["r2"] = Biomd0000000341.R2,
-        };
+        string[] names = ["SI", "EG0", "R0", "sigma", "alpha", "k", "d0", "r1", "r2"];
+        double[] biomd0000000341 =
+        [
+            Biomd0000000341.Si, Biomd0000000341.Eg0, Biomd0000000341.R0, Biomd0000000341.Sigma, Biomd0000000341.Alpha,
+            Biomd0000000341.K, Biomd0000000341.D0, Biomd0000000341.R1, Biomd0000000341.R2,
+        ];
         double[] model2001080002 = [0.72, 1.44, 864, 43.2, 20000, 432, 0.06, 0.00084, 2.4e-06];
-        Assert.Equal(encoded.Values, model2001080002);
-        foreach (var (name, value) in encoded)
-        {
-            Assert.Equal(value, Normal[name]);
-        }
+        Assert.Equal(biomd0000000341, model2001080002);
+        Assert.Equal(biomd0000000341, names.Select(n => Normal[n]));
     }
 
     [Fact]
