@@ -1,5 +1,6 @@
 using ExoSim.Models.Bergman;
 using ExoSim.Models.DallaMan;
+using ExoSim.Models.RoyParker;
 using ExoSim.Models.Topp;
 using ExoSim.Models.UvaPadova;
 
@@ -13,6 +14,7 @@ public static class ModelCatalog
         new BergmanMinimalModel(),
         new DallaMan2007Model(),
         new UvaPadovaT1DModel(),
+        new RoyParker2006Model(),
         new Topp2000Model(),
     ];
 

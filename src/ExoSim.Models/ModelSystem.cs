@@ -49,10 +49,16 @@ public abstract class ModelSystem : IOdeSystem
     /// <inheritdoc />
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
     {
+        // Reset, then multiply: several modulations of one parameter (two therapies on SI) compound.
+        for (int k = 0; k < modulations.Length; k++)
+        {
+            P[modulations[k].Index] = baseValues[modulations[k].Index];
+        }
+
         for (int k = 0; k < modulations.Length; k++)
         {
             var (index, modulation) = modulations[k];
-            P[index] = baseValues[index] * modulation.Multiplier(t, SegmentStartMin);
+            P[index] *= modulation.Multiplier(t, SegmentStartMin);
         }
 
         EvaluateModel(t, y, dydt);

@@ -3,15 +3,27 @@ namespace ExoSim.Models;
 /// <summary>Builds "did you mean" hints for unknown names (Levenshtein distance).</summary>
 public static class NameSuggestions
 {
-    /// <summary>The valid names closest to <paramref name="name"/> (case-insensitive edit distance ≤ 3), best first.</summary>
+    /// <summary>
+    /// The valid names closest to <paramref name="name"/>, best first: those within a case-insensitive edit distance
+    /// of about one edit per two characters (at most 3), and those that start with it (a name typed without its unit
+    /// suffix, such as <c>glucose</c> for <c>glucose_mg_dl</c>, when it has at least three characters).
+    /// </summary>
     public static IReadOnlyList<string> Closest(string name, IEnumerable<string> valid, int maximum = 3)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(valid);
+        string upper = name.ToUpperInvariant();
+        int allowed = Math.Max(1, Math.Min(3, name.Length / 2));
         return valid
-            .Select(v => (Name: v, Distance: Distance(name.ToUpperInvariant(), v.ToUpperInvariant())))
-            .Where(c => c.Distance <= Math.Max(1, Math.Min(3, name.Length / 2)))
-            .OrderBy(c => c.Distance)
+            .Select(v =>
+            {
+                string candidate = v.ToUpperInvariant();
+                int distance = Distance(upper, candidate);
+                bool prefix = name.Length >= 3 && candidate.StartsWith(upper, StringComparison.Ordinal);
+                return (Name: v, Rank: distance <= allowed ? distance : prefix ? allowed + 1 : int.MaxValue);
+            })
+            .Where(c => c.Rank != int.MaxValue)
+            .OrderBy(c => c.Rank)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .Take(maximum)
             .Select(c => c.Name)

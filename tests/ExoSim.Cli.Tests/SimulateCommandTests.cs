@@ -112,4 +112,25 @@ public class SimulateCommandTests
         Assert.Equal(3UL, cgm.GetProperty("seed").GetUInt64());
         Assert.Equal(121, cgm.GetProperty("readings").GetInt32());
     }
+
+    [Fact]
+    public void Readouts_become_columns_and_the_summary_has_clinical_values()
+    {
+        using var directory = new TemporaryDirectory();
+        string scenario = Path.Combine(directory.Path, "readouts.yaml");
+        File.WriteAllText(scenario, Day + "\nreadouts: [hba1c_percent, homa_ir]\n");
+        string outDir = Path.Combine(directory.Path, "out");
+
+        var result = CliRunner.Run("simulate", scenario, "--out", outDir);
+
+        Assert.Equal(0, result.ExitCode);
+        string[] lines = File.ReadAllLines(Path.Combine(outDir, "timeseries.csv"));
+        Assert.Equal("time_min,glucose_mg_dl,Gp,insulin_pmol_l,hba1c_percent,homa_ir", lines[0]);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        var clinical = summary.RootElement.GetProperty("clinical");
+        double mean = summary.RootElement.GetProperty("glucose").GetProperty("mean").GetDouble();
+        Assert.Equal((mean + 46.7) / 28.7, clinical.GetProperty("hba1c_from_mean_percent").GetDouble(), 12);
+        Assert.True(clinical.GetProperty("homa_ir_start").GetDouble() > 0);
+        Assert.Equal("%", summary.RootElement.GetProperty("columns")[4].GetProperty("unit").GetString());
+    }
 }

@@ -110,6 +110,16 @@ internal static class SimulateCommand
             table.AddRow("Time below / in / above 70–180 mg/dL", $"{F1(g.BelowRangePercent)} / {F1(g.InRangePercent)} / {F1(g.AboveRangePercent)} %");
         }
 
+        if (summary.Clinical is { } clinical)
+        {
+            table.AddRow("HbA1c (ADAG of mean) / GMI", $"{F1(clinical.Hba1cFromMeanPercent)} % / {F1(clinical.GmiPercent)} %");
+            if (clinical.HomaIrStart is double homaIr)
+            {
+                string homaB = clinical.HomaBStartPercent is double b ? $"{F1(b)} %" : "n/a";
+                table.AddRow("HOMA-IR / HOMA-B at the fasting start", $"{homaIr.ToString("0.00", CultureInfo.InvariantCulture)} / {homaB}");
+            }
+        }
+
         if (summary.Cgm is { } cgm)
         {
             table.AddRow("CGM", Markup.Escape($"{cgm.Sensor}, {cgm.Readings} readings every {F(cgm.SampleTimeMin)} min, seed {cgm.Seed}"));

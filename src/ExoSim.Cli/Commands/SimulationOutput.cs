@@ -30,7 +30,13 @@ internal static class SimulationOutput
     {
         try
         {
-            string timeseries = TimeseriesCsv.Write(Path.Combine(directory, TimeseriesCsv.FileName), run.Result, scenario.OutputColumns);
+            string timeseriesPath = Path.Combine(directory, TimeseriesCsv.FileName);
+            string timeseries = run.Readouts.Count == 0
+                ? TimeseriesCsv.Write(timeseriesPath, run.Result, scenario.OutputColumns)
+                : TimeseriesCsv.WriteColumns(
+                    timeseriesPath,
+                    [.. scenario.OutputColumns, .. scenario.Readouts],
+                    [.. scenario.OutputColumns.Select(run.Result.Column), .. scenario.Readouts.Select(r => run.Readouts[r])]);
             string? cgmPath = null;
             if (run.Cgm is { } cgm)
             {

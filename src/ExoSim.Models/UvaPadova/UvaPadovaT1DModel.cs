@@ -155,15 +155,15 @@ public sealed class UvaPadovaT1DModel : PhysiologyModel
                 system.Gut.ScheduleMeal(meal, schedule, CarbChannel);
                 break;
             case InsulinBolus bolus:
-                RequireNonNegative(bolus.DoseU, "insulin bolus", "U");
+                InterventionGuard.RequireNonNegative(bolus.DoseU, "insulin bolus", "U");
                 schedule.AddStateJump(bolus.TimeMin, Isc1, bolus.DoseU * PmolPerUnit / bw, "insulin bolus");
                 break;
             case InsulinBasal basal:
-                RequireNonNegative(basal.RateUPerH, "basal insulin rate", "U/h");
+                InterventionGuard.RequireNonNegative(basal.RateUPerH, "basal insulin rate", "U/h");
                 schedule.SetRate(basal.TimeMin, InsulinChannel, basal.RateUPerH / MinPerHour * PmolPerUnit / bw, "insulin basal");
                 break;
             case GlucoseBolusIv glucose:
-                RequireNonNegative(glucose.DoseGPerKg, "IV glucose bolus", "g/kg");
+                InterventionGuard.RequireNonNegative(glucose.DoseGPerKg, "IV glucose bolus", "g/kg");
                 schedule.AddStateJump(glucose.TimeMin, Gp, glucose.DoseGPerKg * MgPerG, "IV glucose bolus");
                 break;
             default:
@@ -182,12 +182,4 @@ public sealed class UvaPadovaT1DModel : PhysiologyModel
 
     /// <inheritdoc />
     protected override ParameterSet LoadPatient(string name) => Complete(UvaPadovaSubjects.Build(name));
-
-    private static void RequireNonNegative(double value, string what, string unit)
-    {
-        if (!double.IsFinite(value) || value < 0)
-        {
-            throw new ArgumentException($"The {what} must be a finite, non-negative number of {unit}; got {value}.");
-        }
-    }
 }

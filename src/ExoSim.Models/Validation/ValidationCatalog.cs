@@ -1,5 +1,6 @@
 using ExoSim.Models.Bergman;
 using ExoSim.Models.DallaMan;
+using ExoSim.Models.RoyParker;
 using ExoSim.Models.Topp;
 using ExoSim.Models.UvaPadova;
 
@@ -14,6 +15,7 @@ public static class ValidationCatalog
         new BergmanMinimalValidation(),
         new DallaMan2007Validation(),
         new UvaPadovaValidation(),
+        new RoyParker2006Validation(),
         new Topp2000Validation(),
     ];
 

@@ -52,6 +52,9 @@ public sealed record ScenarioDocument
     /// <summary>Columns to write besides <c>time_min</c>; null means every state and observable.</summary>
     public IReadOnlyList<Located<string>>? Outputs { get; init; }
 
+    /// <summary>Clinical read-out columns to add (<c>hba1c_percent</c>, <c>homa_ir</c>, <c>homa_b_percent</c>), or null.</summary>
+    public IReadOnlyList<Located<string>>? Readouts { get; init; }
+
     /// <summary>Solver name (<c>auto</c>, <c>rodas5p</c>, <c>dormand-prince54</c>), or null for the model's default.</summary>
     public Located<string>? SolverMethod { get; init; }
 

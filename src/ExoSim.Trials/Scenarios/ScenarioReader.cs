@@ -17,7 +17,7 @@ public static class ScenarioReader
 {
     /// <summary>Top-level fields, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> TopLevelFields { get; } =
-        ["name", "description", "model", "patient", "parameters", "initial", "fasting", "duration", "output_interval", "outputs", "solver", "sensor", "events"];
+        ["name", "description", "model", "patient", "parameters", "initial", "fasting", "duration", "output_interval", "outputs", "readouts", "solver", "sensor", "events"];
 
     /// <summary>Event kinds that exist now.</summary>
     public static IReadOnlyList<string> EventKinds { get; } = ["meal", "insulin", "iv_glucose", "modulate"];
@@ -109,6 +109,7 @@ public static class ScenarioReader
                 DurationMin = duration,
                 OutputIntervalMin = interval,
                 Outputs = Optional(root, "outputs") is { } outputs ? Names(outputs, "outputs") : null,
+                Readouts = Optional(root, "readouts") is { } readouts ? Names(readouts, "readouts") : null,
             };
 
             document = ReadFasting(root, document);

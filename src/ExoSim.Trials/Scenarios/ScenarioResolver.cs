@@ -5,6 +5,7 @@ using ExoSim.Models.Sensors;
 using ExoSim.Models.Simulation;
 using ExoSim.Models.Units;
 using ExoSim.Numerics.Ode;
+using ExoSim.Trials.Endpoints;
 
 namespace ExoSim.Trials.Scenarios;
 
@@ -25,6 +26,9 @@ public sealed record ResolvedScenario
 
     /// <summary>Columns to write: <c>time_min</c> first, then the selected states and observables.</summary>
     public required IReadOnlyList<string> OutputColumns { get; init; }
+
+    /// <summary>Clinical read-out columns written after <see cref="OutputColumns"/> (see <see cref="ClinicalReadouts.Columns"/>).</summary>
+    public IReadOnlyList<string> Readouts { get; init; } = [];
 
     /// <summary>The CGM sensor whose readings are simulated, or null.</summary>
     public CgmSensor? Sensor { get; init; }
@@ -85,6 +89,7 @@ public static class ScenarioResolver
             Solver = solver,
             Options = options,
             OutputColumns = Columns(model, document.Outputs),
+            Readouts = Readouts(model, document.Readouts),
             SteadyStart = rest,
             Sensor = Sensor(document, model),
             SensorSeed = document.SensorSeed?.Value ?? DefaultSensorSeed,
@@ -185,6 +190,35 @@ public static class ScenarioResolver
         }
 
         return modulations;
+    }
+
+    private static List<string> Readouts(PhysiologyModel model, IReadOnlyList<Located<string>>? readouts)
+    {
+        var names = new List<string>();
+        bool hasInsulin = model.Observables.Any(o => o.Name == Observable.InsulinPmolPerL);
+        bool hasGlucose = model.Observables.Any(o => o.Name == Observable.GlucoseMgPerDl);
+        foreach (var readout in readouts ?? [])
+        {
+            var known = ClinicalReadouts.Columns.FirstOrDefault(c => c.Name == readout.Value);
+            if (known.Name is null)
+            {
+                throw new ScenarioException(readout.Location, readout.Field, $"unknown read-out. {NameSuggestions.Describe(readout.Value, ClinicalReadouts.Columns.Select(c => c.Name))}");
+            }
+
+            if (!hasGlucose || (known.NeedsInsulin && !hasInsulin))
+            {
+                throw new ScenarioException(readout.Location, readout.Field, $"model '{model.Id}' has no {(hasGlucose ? Observable.InsulinPmolPerL : Observable.GlucoseMgPerDl)} to compute '{readout.Value}' from.");
+            }
+
+            if (names.Contains(readout.Value))
+            {
+                throw new ScenarioException(readout.Location, readout.Field, $"'{readout.Value}' is listed twice.");
+            }
+
+            names.Add(readout.Value);
+        }
+
+        return names;
     }
 
     private static CgmSensor? Sensor(ScenarioDocument document, PhysiologyModel model)

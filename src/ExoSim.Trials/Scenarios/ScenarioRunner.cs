@@ -2,6 +2,7 @@ using ExoSim.Models;
 using ExoSim.Models.Sensors;
 using ExoSim.Models.Simulation;
 using ExoSim.Numerics.Ode;
+using ExoSim.Trials.Endpoints;
 
 namespace ExoSim.Trials.Scenarios;
 
@@ -26,7 +27,8 @@ public sealed class SimulationFailedException : Exception
 /// <summary>What a scenario run produced.</summary>
 /// <param name="Result">The output table at every output interval.</param>
 /// <param name="Cgm">CGM readings at the sensor's sample times (noise-free interstitial glucose and the reading), or null without a sensor.</param>
-public sealed record ScenarioRun(SimulationResult Result, CgmTrace? Cgm);
+/// <param name="Readouts">The scenario's clinical read-out columns at the output times, by name (empty when none was asked for).</param>
+public sealed record ScenarioRun(SimulationResult Result, CgmTrace? Cgm, IReadOnlyDictionary<string, double[]> Readouts);
 
 /// <summary>CGM readings of a run.</summary>
 /// <param name="Sensor">The sensor.</param>
@@ -48,9 +50,10 @@ public static class ScenarioRunner
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var result = Solve(scenario, scenario.Request);
+        var readouts = Readouts(scenario, result);
         if (scenario.Sensor is not { } sensor)
         {
-            return new ScenarioRun(result, null);
+            return new ScenarioRun(result, null, readouts);
         }
 
         var sampled = Solve(scenario, scenario.Request with { OutputIntervalMin = sensor.SampleTimeMin });
@@ -63,7 +66,30 @@ public static class ScenarioRunner
         }
 
         var readings = CgmMeasurement.Measure(interstitial, sensor, scenario.SensorSeed);
-        return new ScenarioRun(result, new CgmTrace(sensor, scenario.SensorSeed, interstitial, readings));
+        return new ScenarioRun(result, new CgmTrace(sensor, scenario.SensorSeed, interstitial, readings), readouts);
+    }
+
+    private static Dictionary<string, double[]> Readouts(ResolvedScenario scenario, SimulationResult result)
+    {
+        var readouts = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        if (scenario.Readouts.Count == 0)
+        {
+            return readouts;
+        }
+
+        var glucose = result.Column(Observable.GlucoseMgPerDl);
+        var insulin = result.HasColumn(Observable.InsulinPmolPerL) ? result.Column(Observable.InsulinPmolPerL) : null;
+        foreach (string name in scenario.Readouts)
+        {
+            readouts[name] = name switch
+            {
+                ClinicalReadouts.Hba1cColumn => ClinicalReadouts.LaggedHba1c(result.Column(Simulator.TimeColumn), glucose),
+                ClinicalReadouts.HomaIrColumn => glucose.Select((g, i) => ClinicalReadouts.HomaIr(g, insulin![i])).ToArray(),
+                _ => glucose.Select((g, i) => ClinicalReadouts.HomaB(g, insulin![i])).ToArray(),
+            };
+        }
+
+        return readouts;
     }
 
     private static SimulationResult Solve(ResolvedScenario scenario, SimulationRequest request)

@@ -24,6 +24,7 @@ namespace ExoSim.Trials.Scenarios;
 /// <param name="Solver">Solver, tolerances and statistics.</param>
 /// <param name="Glucose">Glucose statistics, when the model has glucose.</param>
 /// <param name="Cgm">CGM sensor readings and their statistics, when the scenario has a sensor.</param>
+/// <param name="Clinical">Clinical read-outs (HbA1c, GMI, HOMA), when the model has glucose.</param>
 public sealed record SimulationSummary(
     string Schema,
     string ExosimVersion,
@@ -42,7 +43,8 @@ public sealed record SimulationSummary(
     IReadOnlyList<ModulationSpec> Modulations,
     SolverInfo Solver,
     GlucoseInfo? Glucose,
-    CgmInfo? Cgm)
+    CgmInfo? Cgm,
+    ClinicalInfo? Clinical)
 {
     /// <summary>The layout's name and version.</summary>
     public const string SchemaName = "exosim.simulate.summary/1";
@@ -61,6 +63,8 @@ public sealed record SimulationSummary(
         {
             glucose = GlucoseInfo.From(GlucoseSummary.From(result.Column(Simulator.TimeColumn), result.Column(Observable.GlucoseMgPerDl)));
         }
+
+        var clinical = glucose is null ? null : ClinicalInfo.From(scenario, result, glucose.Mean);
 
         CgmInfo? cgm = null;
         if (run.Cgm is { } trace)
@@ -81,7 +85,8 @@ public sealed record SimulationSummary(
             request.DurationMin,
             request.OutputIntervalMin,
             result.RowCount,
-            scenario.OutputColumns.Select(c => new ColumnInfo(c, result.ColumnUnits[result.ColumnIndex(c)])).ToArray(),
+            scenario.OutputColumns.Select(c => new ColumnInfo(c, result.ColumnUnits[result.ColumnIndex(c)]))
+                .Concat(scenario.Readouts.Select(r => new ColumnInfo(r, ClinicalReadouts.Columns.First(c => c.Name == r).Unit))).ToArray(),
             request.Parameters.Entries.Select(e => new ParameterInfo(e.Name, e.Value, e.Unit, e.Origin, e.Source, e.Definition.Description)).ToArray(),
             model.States.Select((st, i) => new StateInfo(st.Name, initial[i], st.Unit)).ToArray(),
             scenario.SteadyStart is { } rest ? new SteadyStartInfo(rest.ScaledResidual, rest.NewtonIterations) : null,
@@ -89,7 +94,8 @@ public sealed record SimulationSummary(
             scenario.Document.Modulations.Select(m => m.Value).ToArray(),
             new SolverInfo(result.Solver, scenario.Options.RelativeTolerance, scenario.Options.AbsoluteTolerance, s.AcceptedSteps, s.RejectedSteps, s.RhsEvaluations, s.JacobianEvaluations, s.LuDecompositions),
             glucose,
-            cgm);
+            cgm,
+            clinical);
     }
 }
 
@@ -157,6 +163,39 @@ public sealed record GlucoseInfo(string Unit, double Mean, double Min, double Ma
     {
         ArgumentNullException.ThrowIfNull(stats);
         return new GlucoseInfo("mg/dL", stats.MeanMgPerDl, stats.MinMgPerDl, stats.MaxMgPerDl, stats.BelowRangePercent, stats.InRangePercent, stats.AboveRangePercent);
+    }
+}
+
+/// <summary>Clinical read-outs of a run (formulas and sources: <see cref="ClinicalReadouts"/>).</summary>
+/// <param name="Hba1cFromMeanPercent">HbA1c whose ADAG average glucose is the run's mean glucose (%), as if the run's glucose had lasted months.</param>
+/// <param name="GmiPercent">Glucose management indicator from the run's mean glucose (%).</param>
+/// <param name="Hba1cLaggedEndPercent">HbA1c at the end of the run with the glycation lag (half-life 30 d) from the initial glucose (%).</param>
+/// <param name="HomaIrStart">HOMA-IR of the fasting start state, when the run starts at a fasting steady state with plasma insulin.</param>
+/// <param name="HomaBStartPercent">HOMA-B of the fasting start state (%), likewise.</param>
+public sealed record ClinicalInfo(double Hba1cFromMeanPercent, double GmiPercent, double Hba1cLaggedEndPercent, double? HomaIrStart, double? HomaBStartPercent)
+{
+    /// <summary>The read-outs of a run with glucose.</summary>
+    public static ClinicalInfo From(ResolvedScenario scenario, SimulationResult result, double meanGlucoseMgPerDl)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(result);
+        var glucose = result.Column(Observable.GlucoseMgPerDl);
+        double lagged = ClinicalReadouts.LaggedHba1c(result.Column(Simulator.TimeColumn), glucose)[^1];
+        double? homaIr = null, homaB = null;
+        if (scenario.SteadyStart is not null && result.HasColumn(Observable.InsulinPmolPerL))
+        {
+            double insulin = result.Column(Observable.InsulinPmolPerL)[0];
+            homaIr = ClinicalReadouts.HomaIr(glucose[0], insulin);
+            double b = ClinicalReadouts.HomaB(glucose[0], insulin);
+            homaB = double.IsNaN(b) ? null : b;
+        }
+
+        return new ClinicalInfo(
+            ClinicalReadouts.Hba1cFromMeanGlucose(meanGlucoseMgPerDl),
+            ClinicalReadouts.GlucoseManagementIndicator(meanGlucoseMgPerDl),
+            lagged,
+            homaIr,
+            homaB);
     }
 }
 

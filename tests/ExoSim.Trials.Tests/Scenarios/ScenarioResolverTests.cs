@@ -4,6 +4,7 @@ using ExoSim.Models.Simulation;
 using ExoSim.Models.UvaPadova;
 using ExoSim.Numerics.Ode.ExplicitRungeKutta;
 using ExoSim.Numerics.Ode.Rosenbrock;
+using ExoSim.Trials.Endpoints;
 using ExoSim.Trials.Scenarios;
 using static ExoSim.Models.UvaPadova.UvaPadovaStates;
 
@@ -184,6 +185,36 @@ public class ScenarioResolverTests
     [InlineData("model: uva-padova-t1d\nduration: 1 h\nsensor: {type: dexcom}\n", "Did you mean 'Dexcom'")]
     [InlineData("model: bergman-minimal\nduration: 1 h\nsensor: {type: Dexcom}\n", "no interstitial glucose")]
     public void Sensor_mistakes_are_reported_at_the_sensor(string text, string fragment)
+    {
+        var error = Assert.Throws<ScenarioException>(() => Resolve(text));
+        Assert.Equal(3, error.Location.Line);
+        Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Readouts_add_lagged_hba1c_and_homa_columns()
+    {
+        var scenario = Resolve("""
+            model: uva-padova-t1d
+            duration: 2 d
+            output_interval: 1 h
+            readouts: [hba1c_percent, homa_ir, homa_b_percent]
+            """);
+        Assert.Equal(["hba1c_percent", "homa_ir", "homa_b_percent"], scenario.Readouts);
+        var run = ScenarioRunner.Run(scenario);
+        var glucose = run.Result.Column(Observable.GlucoseMgPerDl);
+        var insulin = run.Result.Column(Observable.InsulinPmolPerL);
+
+        // At rest, glucose stays at its basal value, so lagged HbA1c stays at ADAG(Gb); HOMA follows the row's values.
+        Assert.All(run.Readouts["hba1c_percent"], a => Assert.Equal(ClinicalReadouts.Hba1cFromMeanGlucose(glucose[0]), a, 6));
+        Assert.Equal(ClinicalReadouts.HomaIr(glucose[5], insulin[5]), run.Readouts["homa_ir"][5]);
+        Assert.Equal(run.Result.RowCount, run.Readouts["homa_b_percent"].Length);
+    }
+
+    [Theory]
+    [InlineData("model: uva-padova-t1d\nduration: 1 h\nreadouts: [hba1c]\n", "Did you mean 'hba1c_percent'")]
+    [InlineData("model: uva-padova-t1d\nduration: 1 h\nreadouts: [homa_ir, homa_ir]\n", "listed twice")]
+    public void Readout_mistakes_are_reported_at_their_line(string text, string fragment)
     {
         var error = Assert.Throws<ScenarioException>(() => Resolve(text));
         Assert.Equal(3, error.Location.Line);
