@@ -3,6 +3,7 @@ using ExoSim.Models.DallaMan;
 using ExoSim.Models.HaSherman;
 using ExoSim.Models.RoyParker;
 using ExoSim.Models.T1dProgression;
+using ExoSim.Models.Topp;
 using ExoSim.Models.UvaPadova;
 
 namespace ExoSim.Models;
@@ -16,6 +17,7 @@ public static class ModelCatalog
         new DallaMan2007Model(),
         new UvaPadovaT1DModel(),
         new RoyParker2006Model(),
+        new Topp2000Model(),
         new HaSherman2016Model(),
         new T1dProgressionModel(),
     ];

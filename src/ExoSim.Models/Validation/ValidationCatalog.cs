@@ -3,6 +3,7 @@ using ExoSim.Models.DallaMan;
 using ExoSim.Models.HaSherman;
 using ExoSim.Models.RoyParker;
 using ExoSim.Models.T1dProgression;
+using ExoSim.Models.Topp;
 using ExoSim.Models.UvaPadova;
 
 namespace ExoSim.Models.Validation;
@@ -17,6 +18,7 @@ public static class ValidationCatalog
         new DallaMan2007Validation(),
         new UvaPadovaValidation(),
         new RoyParker2006Validation(),
+        new Topp2000Validation(),
         new HaSherman2016Validation(),
         new T1dProgressionValidation(),
     ];

@@ -128,6 +128,11 @@ public static class ScenarioResolver
     private static (ParameterSet Parameters, double[] Initial, SteadyStartResult? AtRest) StartState(ScenarioDocument document, PhysiologyModel model, ParameterSet parameters)
     {
         var fastingLocation = document.FastingGlucoseMgPerDl?.Location ?? document.FastingInsulin?.Location;
+
+        // A missing start or steady state is blamed on the fasting values if given, else on the parameter overrides.
+        var (at, field) = fastingLocation is { } fasting ? (fasting, "fasting")
+            : document.Parameters.Count > 0 ? (document.Parameters[0].Location, "parameters")
+            : (document.Model.Location, "model");
         if (model.FastingGlucoseParameter is null)
         {
             if (fastingLocation is { } location)
@@ -135,7 +140,7 @@ public static class ScenarioResolver
                 throw new ScenarioException(location, "fasting", $"model '{model.Id}' does not start at a fasting steady state; set its parameters or 'initial' instead.");
             }
 
-            return (parameters, model.InitialState(parameters), null);
+            return (parameters, Guard(at, field, () => model.InitialState(parameters)), null);
         }
 
         double? insulin = null;
@@ -146,10 +151,6 @@ public static class ScenarioResolver
             insulin = Guard(fi, () => UnitCatalog.ParseAs(fi.Value, parameters.Entry(name).Unit));
         }
 
-        // A missing steady state is blamed on the fasting values if given, else on the parameter overrides.
-        var (at, field) = fastingLocation is { } fasting ? (fasting, "fasting")
-            : document.Parameters.Count > 0 ? (document.Parameters[0].Location, "parameters")
-            : (document.Model.Location, "model");
         var rest = Guard(at, field, () => SteadyStart.AtFasting(model, parameters, document.FastingGlucoseMgPerDl?.Value, insulin));
         return (rest.Parameters, (double[])rest.State.Clone(), rest);
     }
