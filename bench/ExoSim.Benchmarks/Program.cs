@@ -20,6 +20,9 @@ internal static class Program
               One uva-padova-t1d day with three meals for each of the 30 subjects through Simulator.Run: steps, RHS
               evaluations, events, solver time, against the 0.5 ms target of issue #9 and no-meal, 1-min-output and
               Rodas5P baselines. Writes bench/results/patient-day.md unless --quick, --only or --no-file is given.
+          multiscale [--days N] [--rounds R]
+              A long course with meal-scale glucose (dalla-man-2007 + Topp β-cell growth): the representative-day
+              scheme every 7/14/28 days against the brute-force coupled ODE: error, fast RHS evaluations, wall time.
           bdn [BenchmarkDotNet arguments]
               BenchmarkDotNet classes, e.g. `bdn --filter *Stiff*` or `bdn --list flat`.
         """;
@@ -39,6 +42,10 @@ internal static class Program
                 return RunWorkPrecision(args[1..]);
             case "patientday":
                 return RunPatientDay(args[1..]);
+            case "multiscale":
+                return Multiscale.MultiscaleStudy.Run(
+                    int.Parse(Value(args, "--days") ?? "365", CultureInfo.InvariantCulture),
+                    int.Parse(Value(args, "--rounds") ?? "3", CultureInfo.InvariantCulture));
             case "bdn":
                 _ = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                 return 0;

@@ -50,6 +50,19 @@ public sealed class GlucotoxicBetaCellCourse : SlowDynamics
         secretionCount = secretionParameters.Count;
     }
 
+    /// <summary>
+    /// The course with β-cell growth taken from a <c>topp-2000</c> parameter set (its d0, r1, r2 with their provenance
+    /// there), so that the slow dynamics and the topp-2000 model cannot drift apart.
+    /// </summary>
+    public static GlucotoxicBetaCellCourse FromTopp(
+        Parameters.ParameterSet toppParameters, IReadOnlyList<string> secretionParameters, IReadOnlyList<string> sensitivityParameters,
+        double targetSensitivityFactor = 1, double sensitivityTimeConstantDays = 365)
+    {
+        ArgumentNullException.ThrowIfNull(toppParameters);
+        return new GlucotoxicBetaCellCourse(
+            toppParameters["d0"], toppParameters["r1"], toppParameters["r2"], secretionParameters, sensitivityParameters, targetSensitivityFactor, sensitivityTimeConstantDays);
+    }
+
     /// <summary>d0 (1/d).</summary>
     public double DeathRatePerDay { get; }
 

@@ -35,11 +35,8 @@ public static class SimulationPlots
             throw new ArgumentException($"Model '{result.Model.Id}' has no {Observable.GlucoseMgPerDl} column to plot.", nameof(result));
         }
 
-        // Hours on the axis for anything longer than 6 h, minutes otherwise.
         double duration = result.Row(result.RowCount - 1)[0];
-        bool hours = duration > 360;
-        double scale = hours ? 1.0 / 60 : 1.0;
-        string timeLabel = hours ? "time (h)" : "time (min)";
+        var (scale, timeLabel) = TimeAxis(duration);
         double[] time = result.Column(Simulator.TimeColumn).Select(t => t * scale).ToArray();
 
         var glucosePlot = new Plot();
@@ -78,6 +75,15 @@ public static class SimulationPlots
         glucosePlot.ShowLegend(Alignment.UpperLeft);
         return glucosePlot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
     }
+
+    /// <summary>The time unit of the axis: minutes up to 6 h, hours up to 3 days, days up to 2 years, years beyond.</summary>
+    private static (double Scale, string Label) TimeAxis(double durationMin) => durationMin switch
+    {
+        <= 360 => (1.0, "time (min)"),
+        <= 3 * 1440 => (1.0 / 60, "time (h)"),
+        <= 2 * 525960 => (1.0 / 1440, "time (days)"),
+        _ => (1.0 / 525960, "time (years)"),
+    };
 
     private static void MarkEvents(Plot plot, IReadOnlyList<Intervention> interventions, double scale)
     {

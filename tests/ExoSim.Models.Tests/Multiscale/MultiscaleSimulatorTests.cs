@@ -1,6 +1,7 @@
 using ExoSim.Models.DallaMan;
 using ExoSim.Models.Multiscale;
 using ExoSim.Models.Simulation;
+using ExoSim.Models.Topp;
 using ExoSim.Numerics.Ode;
 using Xunit.Abstractions;
 
@@ -8,8 +9,8 @@ namespace ExoSim.Models.Tests.Multiscale;
 
 /// <summary>
 /// The representative-day (averaging) scheme against the brute-force coupled ODE: dalla-man-2007 normal subject with
-/// three meals a day (45, 70, 70 g at 8:00, 12:00, 20:00), β-cell mass after Topp et al. 2000 (d0 = 0.06 /d,
-/// r1 = 0.84e-3 /d per mg/dL, r2 = 0.24e-5 /d per (mg/dL)², doi:10.1006/jtbi.2000.2150) scaling the secretion
+/// three meals a day (45, 70, 70 g at 8:00, 12:00, 20:00), β-cell mass after Topp et al. 2000 (the topp-2000
+/// model's d0 = 0.06 /d, r1 = 0.84e-3 /d per mg/dL, r2 = 0.24e-5 /d per (mg/dL)², doi:10.1006/jtbi.2000.2150) scaling the secretion
 /// parameters beta, K and Sb, and insulin sensitivity (Vmx) drifting to half with τ = 30 d, over 60 days.
 /// </summary>
 public class MultiscaleSimulatorTests(ITestOutputHelper output)
@@ -20,7 +21,7 @@ public class MultiscaleSimulatorTests(ITestOutputHelper output)
     {
         FastModel = Model,
         FastParameters = Model.Patient("normal"),
-        Slow = new GlucotoxicBetaCellCourse(0.06, 0.84e-3, 0.24e-5, ["beta", "K", "Sb"], ["Vmx"], targetSensitivityFactor: 0.5, sensitivityTimeConstantDays: 30),
+        Slow = GlucotoxicBetaCellCourse.FromTopp(new Topp2000Model().Patient("normal"), ["beta", "K", "Sb"], ["Vmx"], targetSensitivityFactor: 0.5, sensitivityTimeConstantDays: 30),
         Days = days,
         DailyInterventions = [new MealIntake(8 * 60, 45, 0), new MealIntake(12 * 60, 70, 0), new MealIntake(20 * 60, 70, 0)],
         Solver = OdeSolvers.DormandPrince54,
