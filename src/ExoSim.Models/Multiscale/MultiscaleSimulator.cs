@@ -79,6 +79,11 @@ public static class MultiscaleSimulator
             }
         }
 
+        foreach (double breakpoint in request.FastModel.Breakpoints(request.FastParameters))
+        {
+            schedule.AddBreakpoint(breakpoint, $"{request.FastModel.Id} breakpoint");
+        }
+
         int nFast = fast.Dimension, nSlow = request.Slow.States.Count;
         var initial = new double[coupled.Dimension];
         FastStart(request).CopyTo(initial, 0);
