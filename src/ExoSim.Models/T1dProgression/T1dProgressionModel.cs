@@ -1,5 +1,6 @@
 using ExoSim.Models.Parameters;
 using ExoSim.Models.Simulation;
+using ExoSim.Models.Topp;
 
 namespace ExoSim.Models.T1dProgression;
 
@@ -42,8 +43,6 @@ public sealed class T1dProgressionModel : PhysiologyModel
 
     private const double MicroUnitsPerUnit = 1e6;
 
-    private const string ToppSource = "Topp et al. 2000, J Theor Biol 206:605, doi:10.1006/jtbi.2000.2150 (parameter values as in the curated BioModels encoding BIOMD0000000341)";
-
     private static readonly StateVariable[] StateList =
     [
         new("G", "mg/dL", "Plasma glucose concentration (fasting level: the model has no meals)"),
@@ -59,17 +58,10 @@ public sealed class T1dProgressionModel : PhysiologyModel
         new(BetaCellMassFraction, "1", "β-cell mass relative to the healthy fixed point: beta / beta0"),
     ];
 
+    // Topp's βIG core parameters (shared definitions), then the autoimmune and insulin-input additions.
     private static readonly ParameterSchema ParameterList = new(
     [
-        new ParameterDefinition("R0", "mg/dL/d", "Net glucose production rate at zero glucose"),
-        new ParameterDefinition("EG0", "1/d", "Glucose effectiveness at zero insulin"),
-        new ParameterDefinition("SI", "mL/µU/d", "Insulin sensitivity"),
-        new ParameterDefinition("sigma", "µU/mL/d/mg", "Maximal insulin secretion rate per mg of β-cells"),
-        new ParameterDefinition("alpha", "mg²/dL²", "Square of the glucose level of half-maximal insulin secretion"),
-        new ParameterDefinition("k", "1/d", "Insulin clearance rate"),
-        new ParameterDefinition("d0", "1/d", "β-cell natural death rate at zero glucose"),
-        new ParameterDefinition("r1", "dL/mg/d", "Glucose-driven β-cell replication (linear term of the net growth rate)"),
-        new ParameterDefinition("r2", "dL²/mg²/d", "Glucotoxic β-cell death (quadratic term of the net growth rate)"),
+        .. Topp2000Model.CoreParameters,
         new ParameterDefinition(KillingRateParameter, "1/d", "Autoimmune β-cell killing rate (immune killing term −kappa·β); the parameter an immunomodulating therapy multiplies")
         {
             PlausibleMinimum = 0, PlausibleMaximum = 0.1,
@@ -205,16 +197,7 @@ public sealed class T1dProgressionModel : PhysiologyModel
     }
 
     /// <inheritdoc />
-    protected override ParameterSet LoadPatient(string name) => Complete(ParameterSet.Create(name, Schema)
-        .Set("R0", 864, ParameterOrigin.Literature, ToppSource)
-        .Set("EG0", 1.44, ParameterOrigin.Literature, ToppSource)
-        .Set("SI", 0.72, ParameterOrigin.Literature, ToppSource)
-        .Set("sigma", 43.2, ParameterOrigin.Literature, ToppSource)
-        .Set("alpha", 20000, ParameterOrigin.Literature, ToppSource)
-        .Set("k", 432, ParameterOrigin.Literature, ToppSource)
-        .Set("d0", 0.06, ParameterOrigin.Literature, ToppSource)
-        .Set("r1", 0.84e-3, ParameterOrigin.Literature, ToppSource)
-        .Set("r2", 0.24e-5, ParameterOrigin.Literature, ToppSource)
+    protected override ParameterSet LoadPatient(string name) => Complete(Topp2000Model.SetPaperValues(ParameterSet.Create(name, Schema))
         .Set(KillingRateParameter, 0.015, ParameterOrigin.Assumption,
             "assumption: 11 % above kappa_crit = 0.0135 /d, so the healthy state is lost; fasting glucose reaches 126 mg/dL after ≈ 54 d. Not fitted to human data")
         .Set("VI", 8400, ParameterOrigin.Assumption,

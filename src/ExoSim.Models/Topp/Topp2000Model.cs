@@ -62,7 +62,11 @@ public sealed class Topp2000Model : PhysiologyModel
         new(Observable.InsulinPmolPerL, "pmol/L", "Plasma insulin I converted with 1 µU/mL = 6 pmol/L (the conventional factor used across ExoSim)"),
     ];
 
-    private static readonly ParameterSchema ParameterList = new(
+    /// <summary>
+    /// The βIG core's parameters (symbols, units, meanings) in the paper's per-day units, shared by every model built on
+    /// this core (e.g. <c>t1d-progression</c>), so that their definitions cannot drift apart.
+    /// </summary>
+    public static IReadOnlyList<ParameterDefinition> CoreParameters { get; } =
     [
         new ParameterDefinition("R0", "mg/dL/d", "Glucose production rate at zero glucose (net hepatic and renal production)"),
         new ParameterDefinition("EG0", "1/d", "Glucose effectiveness at zero insulin: insulin-independent fractional glucose removal"),
@@ -77,7 +81,9 @@ public sealed class Topp2000Model : PhysiologyModel
         new ParameterDefinition("d0", "1/d", "β-cell natural death rate at zero glucose"),
         new ParameterDefinition("r1", "dL/mg/d", "Glucose-dependent β-cell replication (linear term of the net growth rate)"),
         new ParameterDefinition("r2", "dL²/mg²/d", "Glucose-dependent β-cell death (glucotoxicity; quadratic term of the net growth rate)"),
-    ]);
+    ];
+
+    private static readonly ParameterSchema ParameterList = new(CoreParameters);
 
     /// <inheritdoc />
     public override string Id => ModelId;
@@ -142,10 +148,14 @@ public sealed class Topp2000Model : PhysiologyModel
         values[1] = state[I] * PmolPerLPerMicroUnitPerMl;
     }
 
-    /// <inheritdoc />
-    protected override ParameterSet LoadPatient(string name)
+    /// <summary>
+    /// Sets the βIG core's parameters to the paper's values (with their provenance) in a parameter set under
+    /// construction; <paramref name="insulinSensitivity"/> overrides SI with its own source when given.
+    /// </summary>
+    public static ParameterSet.Builder SetPaperValues(ParameterSet.Builder builder, (double Value, string Source)? insulinSensitivity = null)
     {
-        var builder = ParameterSet.Create(name, Schema)
+        ArgumentNullException.ThrowIfNull(builder);
+        builder
             .Set("R0", 864, ParameterOrigin.Literature, PaperValue)
             .Set("EG0", 1.44, ParameterOrigin.Literature, PaperValue)
             .Set("sigma", 43.2, ParameterOrigin.Literature, PaperValue)
@@ -154,12 +164,19 @@ public sealed class Topp2000Model : PhysiologyModel
             .Set("d0", 0.06, ParameterOrigin.Literature, PaperValue)
             .Set("r1", 0.84e-3, ParameterOrigin.Literature, PaperValue)
             .Set("r2", 0.24e-5, ParameterOrigin.Literature, PaperValue);
-        return name == InsulinResistant
-            ? builder.Set("SI", 0.36, ParameterOrigin.Assumption,
-                "assumption: the paper's SI = 0.72 mL/µU/d halved, to show compensated insulin resistance (Topp's pathway of β-cell " +
-                "adaptation); not a parameter set of the paper. Its fixed point has the same G with twice the insulin and β-cell mass").Build()
-            : builder.Set("SI", 0.72, ParameterOrigin.Literature, PaperValue).Build();
+        return insulinSensitivity is { } si
+            ? builder.Set("SI", si.Value, ParameterOrigin.Assumption, si.Source)
+            : builder.Set("SI", 0.72, ParameterOrigin.Literature, PaperValue);
     }
+
+    /// <inheritdoc />
+    protected override ParameterSet LoadPatient(string name)
+        => SetPaperValues(
+            ParameterSet.Create(name, Schema),
+            name == InsulinResistant
+                ? (0.36, "assumption: the paper's SI = 0.72 mL/µU/d halved, to show compensated insulin resistance (Topp's pathway of β-cell " +
+                    "adaptation); not a parameter set of the paper. Its fixed point has the same G with twice the insulin and β-cell mass")
+                : null).Build();
 
     /// <summary>The βIG right-hand side in minutes: the paper's per-day rates divided by 1440, with its analytic Jacobian.</summary>
     private sealed class ToppSystem : ModelSystem, Numerics.Ode.IOdeJacobian
