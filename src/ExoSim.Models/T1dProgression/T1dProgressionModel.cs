@@ -43,13 +43,6 @@ public sealed class T1dProgressionModel : PhysiologyModel
 
     private const double MicroUnitsPerUnit = 1e6;
 
-    private static readonly StateVariable[] StateList =
-    [
-        new("G", "mg/dL", "Plasma glucose concentration (fasting level: the model has no meals)"),
-        new("I", "µU/mL", "Plasma insulin concentration"),
-        new("beta", "mg", "β-cell mass"),
-    ];
-
     private static readonly Observable[] ObservableList =
     [
         new(Observable.GlucoseMgPerDl, "mg/dL", "Plasma glucose (= G)"),
@@ -94,7 +87,7 @@ public sealed class T1dProgressionModel : PhysiologyModel
         "; autoimmune killing term −kappa·β and exogenous insulin added by ExoSim (assumptions, see docs/models/t1d-progression.md)";
 
     /// <inheritdoc />
-    public override IReadOnlyList<StateVariable> States => StateList;
+    public override IReadOnlyList<StateVariable> States => Topp2000Model.CoreStates;
 
     /// <inheritdoc />
     public override IReadOnlyList<Observable> Observables => ObservableList;

@@ -49,7 +49,8 @@ public sealed class Topp2000Model : PhysiologyModel
 
     private static readonly string[] NoInterventions = [];
 
-    private static readonly StateVariable[] StateList =
+    /// <summary>The βIG core's states G, I, beta (in this order), shared by the models built on it.</summary>
+    public static IReadOnlyList<StateVariable> CoreStates { get; } =
     [
         new("G", "mg/dL", "Plasma glucose concentration (fasting level; the model has no meals)"),
         new("I", "µU/mL", "Plasma insulin concentration (fasting level)"),
@@ -104,7 +105,7 @@ public sealed class Topp2000Model : PhysiologyModel
         "diabetes. J Theor Biol 2000;206(4):605–619, doi:10.1006/jtbi.2000.2150";
 
     /// <inheritdoc />
-    public override IReadOnlyList<StateVariable> States => StateList;
+    public override IReadOnlyList<StateVariable> States => CoreStates;
 
     /// <inheritdoc />
     public override IReadOnlyList<Observable> Observables => ObservableList;
