@@ -1,4 +1,5 @@
 using ExoSim.Models.Parameters;
+using ExoSim.Models.Units;
 using ExoSim.Models.Simulation;
 
 namespace ExoSim.Models.Bergman;
@@ -39,9 +40,6 @@ public sealed class BergmanMinimalModel : PhysiologyModel
         "as published in AllenDowney/ModSimPy notebooks/data/glucose_insulin.csv (commit fc3f32c)";
 
     private static readonly string[] NoInterventions = [];
-
-    // 1 µU/mL = 6 pmol/L (1 U = 6 nmol), as in UnitCatalog and the UVA/Padova model.
-    private const double PmolPerLPerMicroUnitPerMl = 6;
 
     private static readonly StateVariable[] StateList =
     [
@@ -137,7 +135,7 @@ public sealed class BergmanMinimalModel : PhysiologyModel
     public override void EvaluateObservables(double timeMin, ReadOnlySpan<double> state, ParameterSet parameters, Span<double> values)
     {
         values[0] = state[0];
-        values[1] = state[2] * PmolPerLPerMicroUnitPerMl;
+        values[1] = state[2] * UnitCatalog.PmolPerLPerMicroUnitPerMl;
     }
 
     /// <inheritdoc />

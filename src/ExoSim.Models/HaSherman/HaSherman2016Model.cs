@@ -1,4 +1,5 @@
 using ExoSim.Models.Parameters;
+using ExoSim.Models.Units;
 using ExoSim.Models.Simulation;
 using static ExoSim.Models.HaSherman.HaShermanParameters;
 
@@ -15,9 +16,6 @@ public sealed class HaSherman2016Model : PhysiologyModel
 {
     /// <summary>The model's identifier.</summary>
     public const string ModelId = "t2d-progression";
-
-    // 1 µU/mL = 6 pmol/L, the conventional factor used across ExoSim.
-    private const double PmolPerLPerMicroUnitPerMl = 6;
 
     // ADAG: mean glucose (mg/dL) = 28.7·HbA1c(%) − 46.7 (Nathan et al. 2008, Diabetes Care 31:1473, doi:10.2337/dc08-0545).
     private const double AdagSlope = 28.7, AdagIntercept = 46.7;
@@ -114,7 +112,7 @@ public sealed class HaSherman2016Model : PhysiologyModel
         double m = HaShermanRates.Metabolism(p, g);
         double isr = HaShermanRates.SecretionRate(p, m, state[HaShermanStates.Gamma], state[HaShermanStates.Sigma]);
         values[0] = g;
-        values[1] = state[HaShermanStates.I] * PmolPerLPerMicroUnitPerMl;
+        values[1] = state[HaShermanStates.I] * UnitCatalog.PmolPerLPerMicroUnitPerMl;
         values[2] = state[HaShermanStates.Beta];
         values[3] = isr;
         values[4] = state[HaShermanStates.Beta] * isr / 1000;

@@ -1,4 +1,5 @@
 using ExoSim.Models.Parameters;
+using ExoSim.Models.Units;
 using ExoSim.Models.Simulation;
 using static ExoSim.Models.RoyParker.RoyParker2006Parameters;
 using static ExoSim.Models.RoyParker.RoyParker2006System;
@@ -29,8 +30,6 @@ public sealed class RoyParker2006Model : PhysiologyModel
     /// <summary>Name of the FFA observable.</summary>
     public const string FfaObservable = "ffa_umol_l";
 
-    // 1 µU/mL = 6 pmol/L (1 U = 6 nmol), as elsewhere in ExoSim.
-    private const double PmolPerLPerMicroUnitPerMl = 6;
     private const double MicroUnitsPerUnit = 1e6;
     private const double MgPerG = 1000;
     private const double MinPerHour = 60;
@@ -115,7 +114,7 @@ public sealed class RoyParker2006Model : PhysiologyModel
     public override void EvaluateObservables(double timeMin, ReadOnlySpan<double> state, ParameterSet parameters, Span<double> values)
     {
         values[0] = state[G];
-        values[1] = state[I] * PmolPerLPerMicroUnitPerMl;
+        values[1] = state[I] * UnitCatalog.PmolPerLPerMicroUnitPerMl;
         values[2] = state[F];
     }
 

@@ -1,4 +1,5 @@
 using ExoSim.Models.Parameters;
+using ExoSim.Models.Units;
 using ExoSim.Models.Simulation;
 using ExoSim.Models.Topp;
 
@@ -37,9 +38,6 @@ public sealed class T1dProgressionModel : PhysiologyModel
     public const string BetaCellMassFraction = "beta_cell_mass_fraction";
 
     private const double MinPerDay = 1440;
-
-    // 1 µU/mL = 6 pmol/L, the conventional factor used across ExoSim.
-    private const double PmolPerLPerMicroUnitPerMl = 6;
 
     private const double MicroUnitsPerUnit = 1e6;
 
@@ -158,7 +156,7 @@ public sealed class T1dProgressionModel : PhysiologyModel
     {
         ArgumentNullException.ThrowIfNull(parameters);
         values[0] = state[0];
-        values[1] = state[1] * PmolPerLPerMicroUnitPerMl;
+        values[1] = state[1] * UnitCatalog.PmolPerLPerMicroUnitPerMl;
         values[2] = state[2];
         values[3] = state[2] / parameters["beta0"];
     }

@@ -1,4 +1,5 @@
 using ExoSim.Models.Parameters;
+using ExoSim.Models.Units;
 using ExoSim.Models.Simulation;
 
 namespace ExoSim.Models.Topp;
@@ -43,9 +44,6 @@ public sealed class Topp2000Model : PhysiologyModel
     private const string PaperValue =
         Paper + ": the paper's parameter value, identical in the curated BioModels encoding BIOMD0000000341, in MODEL2001080002 and in " +
         "ExoSim's science notes (§2); the paper's table itself was not read";
-
-    // 1 µU/mL = 6 pmol/L (1 U = 6 nmol), as in the other ExoSim models.
-    private const double PmolPerLPerMicroUnitPerMl = 6;
 
     private static readonly string[] NoInterventions = [];
 
@@ -146,7 +144,7 @@ public sealed class Topp2000Model : PhysiologyModel
     public override void EvaluateObservables(double timeMin, ReadOnlySpan<double> state, ParameterSet parameters, Span<double> values)
     {
         values[0] = state[G];
-        values[1] = state[I] * PmolPerLPerMicroUnitPerMl;
+        values[1] = state[I] * UnitCatalog.PmolPerLPerMicroUnitPerMl;
     }
 
     /// <summary>

@@ -36,6 +36,12 @@ public static class UnitCatalog
     /// <summary>Molar mass of glucose, 180.156 g/mol (IUPAC atomic weights), used for mmol/L ↔ mg/dL.</summary>
     public const double GlucoseMolarMassGPerMol = 180.156;
 
+    /// <summary>
+    /// pmol/L of insulin per µU/mL: 6, the conventional factor (1 U = 6 nmol) with which the models' insulin parameters
+    /// were identified (Heinemann 2010, Diabetes Care 33:e83; Knopp et al. 2019, doi:10.1177/1932296818805074).
+    /// </summary>
+    public const double PmolPerLPerMicroUnitPerMl = 6;
+
     private static readonly Dictionary<Dimension, (string Canonical, Dictionary<string, double> Factors)> Table = new()
     {
         [Dimension.Time] = ("min", new(StringComparer.Ordinal)
@@ -53,10 +59,11 @@ public static class UnitCatalog
         }),
         [Dimension.MassPerBodyMass] = ("g/kg", new(StringComparer.Ordinal) { ["g/kg"] = 1, ["mg/kg"] = 1e-3 }),
 
-        // 1 µU/mL = 6 pmol/L: the conventional factor (1 U = 6 nmol) with which the models' insulin parameters were identified.
         [Dimension.InsulinConcentration] = ("pmol/L", new(StringComparer.Ordinal)
         {
-            ["pmol/L"] = 1, ["pmol/l"] = 1, ["µU/mL"] = 6, ["uU/mL"] = 6, ["µU/ml"] = 6, ["uU/ml"] = 6, ["mU/L"] = 6, ["mU/l"] = 6,
+            ["pmol/L"] = 1, ["pmol/l"] = 1,
+            ["µU/mL"] = PmolPerLPerMicroUnitPerMl, ["uU/mL"] = PmolPerLPerMicroUnitPerMl, ["µU/ml"] = PmolPerLPerMicroUnitPerMl,
+            ["uU/ml"] = PmolPerLPerMicroUnitPerMl, ["mU/L"] = PmolPerLPerMicroUnitPerMl, ["mU/l"] = PmolPerLPerMicroUnitPerMl,
         }),
     };
 

@@ -48,7 +48,6 @@ public static class ClinicalReadouts
     private const double HomaBFactor = 20;
     private const double HomaBOffsetMmolPerL = 3.5;
     private const double MinutesPerDay = 1440;
-    private const double PmolPerLPerMicroUnitPerMl = 6;
 
     /// <summary>HbA1c (%) whose ADAG estimated average glucose is <paramref name="meanGlucoseMgPerDl"/>: (eAG + 46.7)/28.7.</summary>
     public static double Hba1cFromMeanGlucose(double meanGlucoseMgPerDl) => (meanGlucoseMgPerDl + AdagInterceptMgPerDl) / AdagSlopeMgPerDlPerPercent;
@@ -58,13 +57,13 @@ public static class ClinicalReadouts
 
     /// <summary>HOMA-IR from fasting glucose (mg/dL) and fasting insulin (pmol/L).</summary>
     public static double HomaIr(double glucoseMgPerDl, double insulinPmolPerL)
-        => ToMmolPerL(glucoseMgPerDl) * (insulinPmolPerL / PmolPerLPerMicroUnitPerMl) / HomaIrDenominator;
+        => ToMmolPerL(glucoseMgPerDl) * (insulinPmolPerL / UnitCatalog.PmolPerLPerMicroUnitPerMl) / HomaIrDenominator;
 
     /// <summary>HOMA-B (%) from fasting glucose (mg/dL) and fasting insulin (pmol/L); not defined (NaN) at or below 3.5 mmol/L.</summary>
     public static double HomaB(double glucoseMgPerDl, double insulinPmolPerL)
     {
         double excess = ToMmolPerL(glucoseMgPerDl) - HomaBOffsetMmolPerL;
-        return excess > 0 ? HomaBFactor * (insulinPmolPerL / PmolPerLPerMicroUnitPerMl) / excess : double.NaN;
+        return excess > 0 ? HomaBFactor * (insulinPmolPerL / UnitCatalog.PmolPerLPerMicroUnitPerMl) / excess : double.NaN;
     }
 
     /// <summary>
