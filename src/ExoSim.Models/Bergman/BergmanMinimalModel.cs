@@ -1,6 +1,6 @@
 using ExoSim.Models.Parameters;
-using ExoSim.Models.Units;
 using ExoSim.Models.Simulation;
+using ExoSim.Models.Units;
 
 namespace ExoSim.Models.Bergman;
 

@@ -1,7 +1,7 @@
 using ExoSim.Models.Parameters;
-using ExoSim.Models.Units;
 using ExoSim.Models.Simulation;
 using ExoSim.Models.Topp;
+using ExoSim.Models.Units;
 
 namespace ExoSim.Models.T1dProgression;
 
