@@ -43,7 +43,7 @@ internal sealed class CliApplication
             root.Subcommands.Add(command);
         }
 
-        context.AddExamples(root, "exosim demo", "exosim demo --help", "exosim --version");
+        context.AddExamples(root, "exosim demo", "exosim simulate examples/uva-padova-t1d-day.yaml", "exosim models", "exosim --version");
         foreach (var option in root.Options)
         {
             if (option is HelpOption help && help.Action is HelpAction standard)

@@ -23,7 +23,8 @@ internal static class SimulateCommand
         var command = new Command(
             "simulate",
             "Simulate one virtual patient from a scenario file; writes DIR/timeseries.csv (time_min, every state and "
-            + "observable, one row per output_interval) and DIR/summary.json (parameters used, solver statistics, glucose).")
+            + "observable, one row per output_interval), DIR/plots/glucose.png, DIR/cgm.csv with a sensor, and "
+            + "DIR/summary.json (parameters used, solver statistics, glucose and clinical read-outs).")
         {
             scenarioArgument,
             outOption,
