@@ -99,7 +99,7 @@ internal static class SimulateCommand
         var table = new Table().Title($"exosim simulate: {Markup.Escape(summary.Scenario.Name ?? summary.Scenario.File)}").AddColumn("Quantity").AddColumn("Value");
         table.AddRow("Model", Markup.Escape(summary.Model.Id));
         table.AddRow("Patient", Markup.Escape(summary.Patient));
-        table.AddRow("Duration", $"{F(summary.DurationMin)} min, {summary.Rows} rows every {F(summary.OutputIntervalMin)} min");
+        table.AddRow("Duration", $"{Time(summary.DurationMin)}, {summary.Rows} rows every {Time(summary.OutputIntervalMin)}");
         table.AddRow("Events", summary.Events.Count.ToString(CultureInfo.InvariantCulture) + (summary.Modulations.Count > 0 ? $" (+{summary.Modulations.Count} modulations)" : string.Empty));
         var solver = summary.Solver;
         table.AddRow("Solver", Markup.Escape($"{solver.Method}, rtol {F(solver.RelativeTolerance)}, atol {F(solver.AbsoluteTolerance)}"));
@@ -130,6 +130,15 @@ internal static class SimulateCommand
 
         return table;
     }
+
+    /// <summary>A time in the largest unit that keeps it readable: min up to 2 h, then h, d (from 2 d) and years (from 2 y).</summary>
+    private static string Time(double minutes) => minutes switch
+    {
+        < 120 => $"{F(minutes)} min",
+        < 2 * 1440 => $"{F(minutes / 60)} h",
+        < 2 * 525960 => $"{F(minutes / 1440)} d",
+        _ => $"{F(minutes / 525960)} years",
+    };
 
     private static string F(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
