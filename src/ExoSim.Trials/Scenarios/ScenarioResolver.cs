@@ -50,12 +50,23 @@ public static class ScenarioResolver
     /// <summary>The sensor seed when a scenario gives none (documented, so that a run without one is still reproducible).</summary>
     public const ulong DefaultSensorSeed = 1;
 
+    /// <summary>Most output rows a scenario may ask for (10 million rows of a 20-column table are 1.6 GB in memory).</summary>
+    public const long MaxOutputRows = 10_000_000;
+
     /// <summary>Resolves a scenario.</summary>
     /// <exception cref="ScenarioException">A name, value or event that does not fit the model.</exception>
     public static ResolvedScenario Resolve(ScenarioDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var model = Guard(document.Model, () => ModelCatalog.Get(document.Model.Value));
+        double rows = Math.Floor(document.DurationMin.Value / document.OutputIntervalMin.Value) + 1;
+        if (rows > MaxOutputRows)
+        {
+            throw new ScenarioException(
+                document.OutputIntervalMin.Location, "output_interval",
+                string.Create(CultureInfo.InvariantCulture, $"gives {rows:G4} output rows over the duration; at most {MaxOutputRows:N0}: choose a coarser interval, e.g. '1 d' for runs of years."));
+        }
+
         var (parameters, initial, rest) = StartState(document, model, Subject(document, model));
         foreach (var entry in document.Initial)
         {

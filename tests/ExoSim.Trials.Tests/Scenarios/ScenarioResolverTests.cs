@@ -101,6 +101,7 @@ public class ScenarioResolverTests
     [InlineData("model: bergman-minimal\nduration: 1 h\nfasting: {insulin: 10 µU/mL}\n", 3, "fasting", "does not start at a fasting steady state")]
     [InlineData("model: uva-padova-t1d\nduration: 1 h\nfasting: {insulin: 10 mg/dL}\n", 3, "fasting.insulin", "cannot be converted to pmol/L")]
     [InlineData("model: uva-padova-t1d\nduration: 1 h\noutputs: [Gp, Gp]\n", 3, "outputs[1]", "listed twice")]
+    [InlineData("model: topp-2000\nduration: 100 years\noutput_interval: 1 s\n", 3, "output_interval", "choose a coarser interval")]
     [InlineData("model: topp-2000\nduration: 1 d\nparameters: {d0: 0.08}\n", 3, "parameters", "no physiological fixed point")]
     public void Model_specific_mistakes_point_at_their_line(string text, int line, string field, string fragment)
     {
