@@ -61,7 +61,6 @@ public sealed class SteadyStateException : Exception
 public static class SteadyStateSolver
 {
     private const int MaxHalvings = 30;
-    private static readonly double SqrtEpsilon = Math.Sqrt(Math.BitIncrement(1.0) - 1.0);
 
     /// <summary>Solves f(<paramref name="time"/>, y) = 0 starting from <paramref name="guess"/>.</summary>
     /// <exception cref="SteadyStateException">No convergence, a singular Jacobian, or non-finite values; the message says which and where.</exception>
@@ -185,27 +184,13 @@ public static class SteadyStateSolver
     private static void FormJacobian(
         IOdeSystem system, double time, double[] y, double[] f0, double[] work, double[] fWork, Span<double> jacobian, ref long evaluations)
     {
-        int n = y.Length;
         if (system is IOdeJacobian analytic)
         {
             analytic.EvaluateJacobian(time, y, jacobian);
             return;
         }
 
-        y.CopyTo(work, 0);
-        for (int j = 0; j < n; j++)
-        {
-            double yj = work[j];
-            double perturbed = yj + (SqrtEpsilon * Math.Max(Math.Abs(yj), 1.0));
-            double delta = perturbed - yj;
-            work[j] = perturbed;
-            Evaluate(system, time, work, fWork, ref evaluations);
-            work[j] = yj;
-            for (int i = 0; i < n; i++)
-            {
-                jacobian[(i * n) + j] = (fWork[i] - f0[i]) / delta;
-            }
-        }
+        evaluations += FiniteDifferenceJacobian.Forward(system, time, y, f0, work, fWork, jacobian, 1.0);
     }
 
     private static double ScaledResidual(ReadOnlySpan<double> y, ReadOnlySpan<double> f)

@@ -92,8 +92,6 @@ internal sealed class Rodas5PStepper : OdeStepper
     private const int Stages = 8;
 
     // Finite differences: increment sqrt(eps)·max(|x|, floor) (Hairer & Wanner II, IV.7, code RODAS, uses a floor 1e-5).
-    private const double MachineEpsilon = 2.220446049250313e-16; // 2^-52
-    private static readonly double SqrtEpsilon = Math.Sqrt(MachineEpsilon);
     private const double DifferenceFloor = 1e-5;
 
     private readonly IOdeJacobian? analyticJacobian;
@@ -348,22 +346,7 @@ internal sealed class Rodas5PStepper : OdeStepper
         }
 
         // Forward differences, one column per component, around f0 = f(t, y).
-        int n = Dimension;
-        y.CopyTo(stage);
-        for (int j = 0; j < n; j++)
-        {
-            double yj = stage[j];
-            double perturbed = yj + (SqrtEpsilon * Math.Max(Math.Abs(yj), DifferenceFloor));
-            double delta = perturbed - yj; // the increment actually representable
-            stage[j] = perturbed;
-            EvaluateRhs(t, stage, fTemp);
-            stage[j] = yj;
-            double inverseDelta = 1.0 / delta;
-            for (int i = 0; i < n; i++)
-            {
-                jacobian[(i * n) + j] = (fTemp[i] - f0[i]) * inverseDelta;
-            }
-        }
+        Counters.RhsEvaluations += FiniteDifferenceJacobian.Forward(System, t, y, f0, stage, fTemp, jacobian, DifferenceFloor);
     }
 
     private void FormTimeDerivative(double t, ReadOnlySpan<double> y)
@@ -374,7 +357,7 @@ internal sealed class Rodas5PStepper : OdeStepper
             return;
         }
 
-        double perturbed = t + (SqrtEpsilon * Math.Max(Math.Abs(t), DifferenceFloor));
+        double perturbed = t + (FiniteDifferenceJacobian.SqrtEpsilon * Math.Max(Math.Abs(t), DifferenceFloor));
         double delta = perturbed - t;
         EvaluateRhs(perturbed, y, fTemp);
         double inverseDelta = 1.0 / delta;
