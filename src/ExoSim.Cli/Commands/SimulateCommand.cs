@@ -93,8 +93,7 @@ internal static class SimulateCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>The key figures of one run as a two-column table.</summary>
-    public static Table BuildTable(SimulationSummary summary)
+    private static Table BuildTable(SimulationSummary summary)
     {
         var table = new Table().Title($"exosim simulate: {Markup.Escape(summary.Scenario.Name ?? summary.Scenario.File)}").AddColumn("Quantity").AddColumn("Value");
         table.AddRow("Model", Markup.Escape(summary.Model.Id));

@@ -85,7 +85,8 @@ public static class ScenarioRunner
             {
                 ClinicalReadouts.Hba1cColumn => ClinicalReadouts.LaggedHba1c(result.Column(Simulator.TimeColumn), glucose),
                 ClinicalReadouts.HomaIrColumn => glucose.Select((g, i) => ClinicalReadouts.HomaIr(g, insulin![i])).ToArray(),
-                _ => glucose.Select((g, i) => ClinicalReadouts.HomaB(g, insulin![i])).ToArray(),
+                ClinicalReadouts.HomaBColumn => glucose.Select((g, i) => ClinicalReadouts.HomaB(g, insulin![i])).ToArray(),
+                _ => throw new InvalidOperationException($"Read-out '{name}' has no computation (ScenarioResolver accepted it)."),
             };
         }
 
