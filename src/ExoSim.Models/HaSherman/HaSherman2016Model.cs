@@ -1,3 +1,4 @@
+using ExoSim.Models.Clinical;
 using ExoSim.Models.Parameters;
 using ExoSim.Models.Simulation;
 using ExoSim.Models.Units;
@@ -17,8 +18,6 @@ public sealed class HaSherman2016Model : PhysiologyModel
     /// <summary>The model's identifier.</summary>
     public const string ModelId = "t2d-progression";
 
-    // ADAG: mean glucose (mg/dL) = 28.7·HbA1c(%) − 46.7 (Nathan et al. 2008, Diabetes Care 31:1473, doi:10.2337/dc08-0545).
-    private const double AdagSlope = 28.7, AdagIntercept = 46.7;
 
     private static readonly StateVariable[] StateList =
     [
@@ -118,7 +117,7 @@ public sealed class HaSherman2016Model : PhysiologyModel
         values[4] = state[HaShermanStates.Beta] * isr / 1000;
         values[5] = HaShermanRates.Proliferation(p, isr) / p[TauB];
         values[6] = HaShermanRates.Apoptosis(p, m) / p[TauB];
-        values[7] = (g + AdagIntercept) / AdagSlope;
+        values[7] = Adag.Hba1cPercent(g);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using ExoSim.Models.Clinical;
 using ExoSim.Models.Units;
 
 namespace ExoSim.Trials.Endpoints;
@@ -40,8 +41,6 @@ public static class ClinicalReadouts
         (HomaBColumn, "%", true),
     ];
 
-    private const double AdagSlopeMgPerDlPerPercent = 28.7;
-    private const double AdagInterceptMgPerDl = 46.7;
     private const double GmiInterceptPercent = 3.31;
     private const double GmiSlopePercentPerMgPerDl = 0.02392;
     private const double HomaIrDenominator = 22.5;
@@ -50,7 +49,7 @@ public static class ClinicalReadouts
     private const double MinutesPerDay = 1440;
 
     /// <summary>HbA1c (%) whose ADAG estimated average glucose is <paramref name="meanGlucoseMgPerDl"/>: (eAG + 46.7)/28.7.</summary>
-    public static double Hba1cFromMeanGlucose(double meanGlucoseMgPerDl) => (meanGlucoseMgPerDl + AdagInterceptMgPerDl) / AdagSlopeMgPerDlPerPercent;
+    public static double Hba1cFromMeanGlucose(double meanGlucoseMgPerDl) => Adag.Hba1cPercent(meanGlucoseMgPerDl);
 
     /// <summary>GMI (%) from mean CGM glucose (mg/dL).</summary>
     public static double GlucoseManagementIndicator(double meanGlucoseMgPerDl) => GmiInterceptPercent + (GmiSlopePercentPerMgPerDl * meanGlucoseMgPerDl);
