@@ -75,6 +75,9 @@ public sealed record ScenarioDocument
 
     /// <summary>Parameter modulations (<c>modulate</c> events), repeats expanded.</summary>
     public IReadOnlyList<Located<ModulationSpec>> Modulations { get; init; } = [];
+
+    /// <summary>Exosome doses (<c>exosome</c> events), schedules and repeats expanded.</summary>
+    public IReadOnlyList<Located<ExosomeEventSpec>> Exosomes { get; init; } = [];
 }
 
 /// <summary>A <c>modulate</c> event: multiply a named parameter by a factor over a time window.</summary>

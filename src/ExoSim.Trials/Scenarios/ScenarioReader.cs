@@ -13,19 +13,19 @@ namespace ExoSim.Trials.Scenarios;
 /// by <see cref="ScenarioResolver"/>. Every mistake is a <see cref="ScenarioException"/> naming file, line, field and
 /// what is allowed.
 /// </summary>
-public static class ScenarioReader
+public static partial class ScenarioReader
 {
     /// <summary>Top-level fields, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> TopLevelFields { get; } =
         ["name", "description", "model", "patient", "parameters", "initial", "fasting", "duration", "output_interval", "outputs", "readouts", "solver", "sensor", "events"];
 
     /// <summary>Event kinds that exist now.</summary>
-    public static IReadOnlyList<string> EventKinds { get; } = ["meal", "insulin", "iv_glucose", "modulate"];
+    public static IReadOnlyList<string> EventKinds { get; } = ["meal", "insulin", "iv_glucose", "modulate", "exosome"];
 
     // Event kinds of the stable interface (BRIEF.md) that arrive with the therapy modules.
     private static readonly Dictionary<string, int> PlannedEventKinds = new(StringComparer.Ordinal)
     {
-        ["exosome"] = 4, ["msc"] = 4, ["drug"] = 4,
+        ["msc"] = 4, ["drug"] = 4,
     };
 
     private const double DefaultOutputIntervalMin = 1;
@@ -54,7 +54,7 @@ public static class ScenarioReader
         return new Reader(fileName).Read(text);
     }
 
-    private sealed class Reader(string file)
+    private sealed partial class Reader(string file)
     {
         public ScenarioDocument Read(string text)
         {
@@ -189,6 +189,7 @@ public static class ScenarioReader
 
             var events = new List<Located<Intervention>>();
             var modulations = new List<Located<ModulationSpec>>();
+            var exosomes = new List<Located<ExosomeEventSpec>>();
             for (int index = 0; index < sequence.Children.Count; index++)
             {
                 string field = $"events[{index}]";
@@ -239,6 +240,11 @@ public static class ScenarioReader
                     {
                         modulations.Add(new Located<ModulationSpec>(ReadModulation(body, time, $"{field}.modulate"), location, occurrence));
                     }
+                    else if (kind == "exosome")
+                    {
+                        var doses = ReadExosome(body, time, $"{field}.exosome");
+                        exosomes.AddRange(doses.Select((dose, d) => new Located<ExosomeEventSpec>(dose, location, doses.Count > 1 ? $"{occurrence} (dose {d + 1} of {doses.Count})" : occurrence)));
+                    }
                     else
                     {
                         foreach (var intervention in ReadIntervention(kind, body, time, $"{field}.{kind}"))
@@ -249,7 +255,7 @@ public static class ScenarioReader
                 }
             }
 
-            return document with { Events = events, Modulations = modulations };
+            return document with { Events = events, Modulations = modulations, Exosomes = exosomes };
         }
 
         private (double EveryMin, int Count) ReadRepeat(YamlMappingNode entry, string field)

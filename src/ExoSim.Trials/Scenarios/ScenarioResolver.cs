@@ -38,6 +38,9 @@ public sealed record ResolvedScenario
 
     /// <summary>The verified fasting steady state the run starts from (before initial-state overrides), or null when the model does not start at rest.</summary>
     public SteadyStartResult? SteadyStart { get; init; }
+
+    /// <summary>The exosome therapy of the scenario (parameters, doses, modulations), or null when it has none.</summary>
+    public ResolvedExosomeTherapy? Exosome { get; init; }
 }
 
 /// <summary>
@@ -45,7 +48,7 @@ public sealed record ResolvedScenario
 /// names, units, fasting start, events the model accepts and output columns. Mistakes are
 /// <see cref="ScenarioException"/>s pointing at the line that caused them.
 /// </summary>
-public static class ScenarioResolver
+public static partial class ScenarioResolver
 {
     /// <summary>The sensor seed when a scenario gives none (documented, so that a run without one is still reproducible).</summary>
     public const ulong DefaultSensorSeed = 1;
@@ -84,6 +87,7 @@ public static class ScenarioResolver
             AbsoluteTolerance = document.AbsoluteTolerance?.Value ?? SolverOptions.Default.AbsoluteTolerance,
         };
 
+        var exosome = ResolveExosome(document, model, parameters);
         return new ResolvedScenario
         {
             Document = document,
@@ -95,7 +99,7 @@ public static class ScenarioResolver
                 DurationMin = document.DurationMin.Value,
                 OutputIntervalMin = document.OutputIntervalMin.Value,
                 Interventions = Interventions(document, model),
-                Modulations = Modulations(document, model, parameters),
+                Modulations = [.. Modulations(document, model, parameters), .. exosome?.Modulations ?? []],
             },
             Solver = solver,
             Options = options,
@@ -104,6 +108,7 @@ public static class ScenarioResolver
             SteadyStart = rest,
             Sensor = Sensor(document, model),
             SensorSeed = document.SensorSeed?.Value ?? DefaultSensorSeed,
+            Exosome = exosome,
         };
     }
 
