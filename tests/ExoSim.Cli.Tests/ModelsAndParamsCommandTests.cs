@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExoSim.Models;
+using ExoSim.Therapies.Exosomes;
 
 namespace ExoSim.Cli.Tests;
 
@@ -59,8 +60,33 @@ public class ModelsAndParamsCommandTests
         Assert.Contains("1/min", result.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Params_of_the_exosome_therapy_lists_every_value_with_unit_and_source()
+    {
+        var result = CliRunner.Run("params", "exosome", "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Out);
+        Assert.Equal("exosome", document.RootElement.GetProperty("model").GetString());
+        var expected = ExosomeParameters.Default;
+        var parameters = document.RootElement.GetProperty("parameters");
+        Assert.Equal(expected.Entries.Count, parameters.GetArrayLength());
+        foreach (var parameter in parameters.EnumerateArray())
+        {
+            string name = parameter.GetProperty("name").GetString()!;
+            Assert.Equal(expected[name], parameter.GetProperty("value").GetDouble());
+            Assert.Equal(expected.Entry(name).Unit, parameter.GetProperty("unit").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(parameter.GetProperty("source").GetString()));
+        }
+
+        var table = CliRunner.Run("params", "exosome");
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("plasma_half_life_min", table.Out, StringComparison.Ordinal);
+        Assert.Equal(2, CliRunner.Run("params", "exosome", "--patient", "x").ExitCode);
+    }
+
     [Theory]
     [InlineData("uva-padova-t2d", "Did you mean 'uva-padova-t1d'?")]
+    [InlineData("exosom", "Did you mean 'exosome'?")]
     [InlineData("uva-padova-t1d --patient adult#0001", "Did you mean 'adult#001'")]
     public void Unknown_model_or_patient_is_a_usage_error_with_a_suggestion(string args, string fragment)
     {
