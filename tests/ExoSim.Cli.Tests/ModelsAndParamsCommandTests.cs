@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExoSim.Models;
+using ExoSim.Models.Parameters;
 using ExoSim.Therapies.Exosomes;
 
 namespace ExoSim.Cli.Tests;
@@ -38,16 +39,7 @@ public class ModelsAndParamsCommandTests
         Assert.Equal(0, result.ExitCode);
         using var document = JsonDocument.Parse(result.Out);
         Assert.Equal("child#003", document.RootElement.GetProperty("patient").GetString());
-        var parameters = document.RootElement.GetProperty("parameters");
-        var expected = ModelCatalog.Get("uva-padova-t1d").Patient("child#003");
-        Assert.Equal(expected.Entries.Count, parameters.GetArrayLength());
-        foreach (var parameter in parameters.EnumerateArray())
-        {
-            string name = parameter.GetProperty("name").GetString()!;
-            Assert.Equal(expected[name], parameter.GetProperty("value").GetDouble());
-            Assert.Equal(expected.Entry(name).Unit, parameter.GetProperty("unit").GetString());
-            Assert.False(string.IsNullOrWhiteSpace(parameter.GetProperty("source").GetString()));
-        }
+        AssertListsEveryParameter(ModelCatalog.Get("uva-padova-t1d").Patient("child#003"), document.RootElement.GetProperty("parameters"));
     }
 
     [Fact]
@@ -67,16 +59,7 @@ public class ModelsAndParamsCommandTests
         Assert.Equal(0, result.ExitCode);
         using var document = JsonDocument.Parse(result.Out);
         Assert.Equal("exosome", document.RootElement.GetProperty("model").GetString());
-        var expected = ExosomeParameters.Default;
-        var parameters = document.RootElement.GetProperty("parameters");
-        Assert.Equal(expected.Entries.Count, parameters.GetArrayLength());
-        foreach (var parameter in parameters.EnumerateArray())
-        {
-            string name = parameter.GetProperty("name").GetString()!;
-            Assert.Equal(expected[name], parameter.GetProperty("value").GetDouble());
-            Assert.Equal(expected.Entry(name).Unit, parameter.GetProperty("unit").GetString());
-            Assert.False(string.IsNullOrWhiteSpace(parameter.GetProperty("source").GetString()));
-        }
+        AssertListsEveryParameter(ExosomeParameters.Default, document.RootElement.GetProperty("parameters"));
 
         var table = CliRunner.Run("params", "exosome");
         Assert.Equal(0, table.ExitCode);
@@ -93,5 +76,17 @@ public class ModelsAndParamsCommandTests
         var result = CliRunner.Run(["params", .. args.Split(' ')]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(fragment, result.Err, StringComparison.Ordinal);
+    }
+
+    private static void AssertListsEveryParameter(ParameterSet expected, JsonElement parameters)
+    {
+        Assert.Equal(expected.Entries.Count, parameters.GetArrayLength());
+        foreach (var parameter in parameters.EnumerateArray())
+        {
+            string name = parameter.GetProperty("name").GetString()!;
+            Assert.Equal(expected[name], parameter.GetProperty("value").GetDouble());
+            Assert.Equal(expected.Entry(name).Unit, parameter.GetProperty("unit").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(parameter.GetProperty("source").GetString()));
+        }
     }
 }
