@@ -9,6 +9,7 @@ public static class TherapyCatalog
     private static readonly Dictionary<string, (string Title, ParameterSet Parameters)> Therapies = new(StringComparer.Ordinal)
     {
         [ExosomeParameters.TherapyId] = ("MSC-derived exosomes: pharmacokinetics, cargo effect and pharmacodynamics (docs/therapies/exosome.md)", ExosomeParameters.Default),
+        [Msc.MscParameters.TherapyId] = ("MSC cells: lung trapping, survival and paracrine exosome secretion feeding the exosome PK/PD (docs/therapies/msc.md)", Msc.MscParameters.Default),
     };
 
     /// <summary>The therapy ids.</summary>

@@ -11,18 +11,23 @@ namespace ExoSim.Therapies.Exosomes;
 /// </summary>
 public sealed class ExosomeEffect
 {
-    private readonly ExosomeKinetics kinetics;
-    private readonly ExosomeDose[] doses;
+    private readonly double bodyWeightKg;
+    private readonly TimedCargo[] sources;
     private readonly double emax, ec50, hill;
 
     /// <summary>Creates the effect of <paramref name="doses"/> (those listing <paramref name="mechanism"/>) with the given kinetics.</summary>
     public ExosomeEffect(ExosomeKinetics kinetics, ExosomeMechanism mechanism, IEnumerable<ExosomeDose> doses)
+        : this(kinetics, mechanism, Sources(kinetics, mechanism, doses))
+    {
+    }
+
+    /// <summary>Creates the effect of cargo courses that start at given times (exosome doses, MSC secretion).</summary>
+    internal ExosomeEffect(ExosomeKinetics kinetics, ExosomeMechanism mechanism, IEnumerable<TimedCargo> sources)
     {
         ArgumentNullException.ThrowIfNull(kinetics);
-        ArgumentNullException.ThrowIfNull(doses);
-        this.kinetics = kinetics;
+        bodyWeightKg = kinetics.BodyWeightKg;
         Mechanism = mechanism;
-        this.doses = doses.Where(d => d.Mechanisms.Contains(mechanism)).OrderBy(d => d.TimeMin).ToArray();
+        this.sources = sources.OrderBy(d => d.TimeMin).ToArray();
         var p = kinetics.Parameters;
         emax = p[EmaxName(mechanism)];
         ec50 = p[Ec50Name(mechanism)];
@@ -37,8 +42,18 @@ public sealed class ExosomeEffect
     /// <summary>The mechanism.</summary>
     public ExosomeMechanism Mechanism { get; }
 
+    /// <summary>The cargo courses of the doses that act through <paramref name="mechanism"/>.</summary>
+    internal static IEnumerable<TimedCargo> Sources(ExosomeKinetics kinetics, ExosomeMechanism mechanism, IEnumerable<ExosomeDose> doses)
+    {
+        ArgumentNullException.ThrowIfNull(kinetics);
+        ArgumentNullException.ThrowIfNull(doses);
+        var site = ExosomeMechanisms.Site(mechanism);
+        return doses.Where(d => d.Mechanisms.Contains(mechanism))
+            .Select(d => new TimedCargo(d.TimeMin, d.Potency * d.Particles, kinetics.CargoCourse(site, d.Route)));
+    }
+
     /// <summary>Times of the doses that act through this mechanism (min).</summary>
-    public IReadOnlyList<double> DoseTimes => doses.Select(d => d.TimeMin).ToArray();
+    public IReadOnlyList<double> DoseTimes => sources.Select(d => d.TimeMin).ToArray();
 
     /// <summary>
     /// Active cargo at the site (particles per kg body weight) at <paramref name="timeMin"/>, counting the doses given at
@@ -46,19 +61,18 @@ public sealed class ExosomeEffect
     /// </summary>
     public double CargoPerKg(double timeMin, double lastDoseTimeMin)
     {
-        var site = ExosomeMechanisms.Site(Mechanism);
         double sum = 0;
-        foreach (var dose in doses)
+        foreach (var source in sources)
         {
-            if (dose.TimeMin > lastDoseTimeMin)
+            if (source.TimeMin > lastDoseTimeMin)
             {
                 break;
             }
 
-            sum += dose.Potency * dose.Particles * kinetics.CargoFraction(site, dose.Route, timeMin - dose.TimeMin);
+            sum += source.Weight * source.Cargo.Evaluate(timeMin - source.TimeMin);
         }
 
-        return sum / kinetics.BodyWeightKg;
+        return sum / bodyWeightKg;
     }
 
     /// <summary>E(t) ∈ [0, Emax]: the fractional change of the target parameters.</summary>
@@ -74,6 +88,12 @@ public sealed class ExosomeEffect
         return emax * x / (1 + x);
     }
 }
+
+/// <summary>A cargo course that starts at a time: weight × cargo share of the site (t − start).</summary>
+/// <param name="TimeMin">Start (min): the dose or infusion time.</param>
+/// <param name="Weight">Potency × particles (a dose) or potency × cells (an MSC infusion).</param>
+/// <param name="Cargo">Active cargo at the mechanism's site per unit of weight, by time since the start.</param>
+internal sealed record TimedCargo(double TimeMin, double Weight, ExponentialSum Cargo);
 
 /// <summary>
 /// An exosome mechanism acting on one model parameter: multiplier 1 + E(t) (raising mechanisms) or 1 − E(t)
@@ -103,7 +123,7 @@ public sealed class ExosomeModulation : ParameterModulation
         => 1 + (ExosomeMechanisms.Direction(Effect.Mechanism) * Effect.Effect(timeMin, segmentStartMin));
 }
 
-/// <summary>Turns a course of exosome doses into the parameter modulations of one model.</summary>
+/// <summary>Turns a course of exosome doses (and MSC infusions, whose secreted exosomes share the mechanism) into the parameter modulations of one model.</summary>
 public static class ExosomeTherapy
 {
     /// <summary>
@@ -114,13 +134,29 @@ public static class ExosomeTherapy
     /// <param name="doses">The doses, each with its mechanisms.</param>
     /// <exception cref="ArgumentException">When a dose uses a mechanism the model has no parameter for, or the parameters are inconsistent.</exception>
     public static IReadOnlyList<ParameterModulation> Modulations(string modelId, ParameterSet parameters, IReadOnlyList<ExosomeDose> doses)
+        => Modulations(modelId, parameters, doses, Msc.MscParameters.Default, []);
+
+    /// <summary>
+    /// One modulation per (mechanism, target parameter) for the mechanisms the exosome doses and MSC infusions use; both
+    /// add to the same site cargo, so one Emax relation covers them.
+    /// </summary>
+    /// <param name="modelId">The physiology model.</param>
+    /// <param name="parameters">The completed exosome parameters.</param>
+    /// <param name="doses">Exosome doses.</param>
+    /// <param name="msc">MSC parameters.</param>
+    /// <param name="infusions">MSC infusions.</param>
+    /// <exception cref="ArgumentException">When a dose uses a mechanism the model has no parameter for, or the parameters are inconsistent.</exception>
+    public static IReadOnlyList<ParameterModulation> Modulations(
+        string modelId, ParameterSet parameters, IReadOnlyList<ExosomeDose> doses, ParameterSet msc, IReadOnlyList<Msc.MscDose> infusions)
     {
         ArgumentNullException.ThrowIfNull(doses);
+        ArgumentNullException.ThrowIfNull(infusions);
         var kinetics = new ExosomeKinetics(parameters);
         var modulations = new List<ParameterModulation>();
-        foreach (var mechanism in ExosomeMechanisms.All.Where(m => doses.Any(d => d.Mechanisms.Contains(m))))
+        foreach (var mechanism in ExosomeMechanisms.All.Where(m => doses.Any(d => d.Mechanisms.Contains(m)) || infusions.Any(d => d.Mechanisms.Contains(m))))
         {
-            var effect = new ExosomeEffect(kinetics, mechanism, doses);
+            var sources = ExosomeEffect.Sources(kinetics, mechanism, doses).Concat(Msc.MscTherapy.CargoSources(msc, kinetics, mechanism, infusions));
+            var effect = new ExosomeEffect(kinetics, mechanism, sources);
             modulations.AddRange(ExosomeTargets.Parameters(modelId, mechanism).Select(parameter => new ExosomeModulation(parameter, effect)));
         }
 

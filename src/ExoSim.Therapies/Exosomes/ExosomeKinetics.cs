@@ -35,9 +35,7 @@ public sealed record ExosomeAmounts(
 /// </summary>
 public sealed class ExosomeKinetics
 {
-    private static readonly ExosomeRoute[] Routes = [ExosomeRoute.Intravenous, ExosomeRoute.Intraperitoneal, ExosomeRoute.Intrapancreatic];
-
-    private readonly Dictionary<ExosomeRoute, UnitDose> unitDoses = [];
+    private readonly Dictionary<ExosomeRoute, ParticleCourse> unitDoses = [];
 
     /// <summary>Builds the closed-form solutions for a completed exosome parameter set.</summary>
     /// <exception cref="ArgumentException">When a half-life is not positive or two compartments share a rate.</exception>
@@ -50,10 +48,10 @@ public sealed class ExosomeKinetics
         DepotRatePerMin = Rate(parameters, IpAbsorptionHalfLife, 60);
         CargoRatePerMin = Rate(parameters, EffectHalfLife, 1440);
         BodyWeightKg = parameters[BodyWeight];
-        foreach (var route in Routes)
-        {
-            unitDoses[route] = new UnitDose(this, route);
-        }
+        double retained = parameters[LocalRetainedFraction];
+        unitDoses[ExosomeRoute.Intravenous] = new ParticleCourse(this, 1, 0, ExponentialSum.Zero, ExponentialSum.Zero);
+        unitDoses[ExosomeRoute.Intraperitoneal] = new ParticleCourse(this, 0, 0, ExponentialSum.Decay(1, DepotRatePerMin), ExponentialSum.Zero);
+        unitDoses[ExosomeRoute.Intrapancreatic] = new ParticleCourse(this, 1 - retained, retained, ExponentialSum.Zero, ExponentialSum.Zero);
     }
 
     /// <summary>The parameters the kinetics were built from.</summary>
@@ -80,10 +78,15 @@ public sealed class ExosomeKinetics
     /// <summary>Active cargo at a site <paramref name="minutesAfterDose"/> after one dose, as a share of the dose's particles.</summary>
     public double CargoFraction(ExosomeSite site, ExosomeRoute route, double minutesAfterDose) => unitDoses[route].Cargo[site].Evaluate(minutesAfterDose);
 
+    /// <summary>The active cargo at a site after one dose of 1 by <paramref name="route"/>, as a function of time since the dose.</summary>
+    internal ExponentialSum CargoCourse(ExosomeSite site, ExosomeRoute route) => unitDoses[route].Cargo[site];
+
     /// <summary>The largest active cargo at a site after one dose, as a share of the dose (found on a log-spaced time grid, then refined).</summary>
-    public double PeakCargoFraction(ExosomeSite site, ExosomeRoute route)
+    public double PeakCargoFraction(ExosomeSite site, ExosomeRoute route) => Peak(unitDoses[route].Cargo[site]);
+
+    /// <summary>The largest value of a rising-then-falling course (log-spaced grid from 1 min to ≈ 19 years, then golden-section refinement).</summary>
+    internal static double Peak(ExponentialSum cargo)
     {
-        var cargo = unitDoses[route].Cargo[site];
         double best = 0, bestTime = 0;
         for (double t = 1; t < 1e7; t *= 1.01)
         {
@@ -125,26 +128,35 @@ public sealed class ExosomeKinetics
         return Math.Log(2) / (value * minutesPerUnit);
     }
 
-    /// <summary>The closed-form compartment amounts after a dose of 1 by one route.</summary>
-    private sealed class UnitDose
-    {
-        private readonly ExponentialSum depot, plasma, liver, spleen, lung, pancreas, other, eliminationRate;
+    /// <summary>
+    /// The closed-form course of particles from a source that secretes them into plasma at
+    /// <paramref name="secretionRate"/> (particles/min, t from the source's start): MSC paracrine secretion.
+    /// </summary>
+    internal ParticleCourse ForSecretion(ExponentialSum secretionRate)
+        => new(this, plasmaImpulse: 0, pancreasImpulse: 0, depot: ExponentialSum.Zero, secretionRate);
 
-        public UnitDose(ExosomeKinetics kinetics, ExosomeRoute route)
+    /// <summary>
+    /// The closed-form amounts of particles from impulses into plasma and pancreas, a peritoneal depot and a secretion
+    /// rate into plasma (any of them zero).
+    /// </summary>
+    internal sealed class ParticleCourse
+    {
+        private readonly ExponentialSum depot, plasma, liver, spleen, lung, pancreas, other, eliminationRate, input;
+
+        public ParticleCourse(ExosomeKinetics kinetics, double plasmaImpulse, double pancreasImpulse, ExponentialSum depot, ExponentialSum secretionRate)
         {
             var p = kinetics.Parameters;
             double kP = kinetics.PlasmaRatePerMin, kT = kinetics.TissueRatePerMin, kA = kinetics.DepotRatePerMin;
             double bioavailability = p[IpBioavailability];
-            double retained = route == ExosomeRoute.Intrapancreatic ? p[LocalRetainedFraction] : 0;
 
-            depot = route == ExosomeRoute.Intraperitoneal ? ExponentialSum.Decay(1, kA) : ExponentialSum.Zero;
-            plasma = route == ExosomeRoute.Intraperitoneal
-                ? depot.Scale(bioavailability * kA).ThroughCompartment(kP)
-                : ExponentialSum.Decay(1 - retained, kP);
+            this.depot = depot;
+            input = secretionRate;
+            var plasmaInflow = depot.Scale(bioavailability * kA).Plus(secretionRate);
+            plasma = ExponentialSum.Decay(plasmaImpulse, kP).Plus(plasmaInflow.ThroughCompartment(kP));
             liver = Uptake(p[FractionLiver]);
             spleen = Uptake(p[FractionSpleen]);
             lung = Uptake(p[FractionLung]);
-            pancreas = Uptake(p[FractionPancreas]).Plus(ExponentialSum.Decay(retained, kT));
+            pancreas = Uptake(p[FractionPancreas]).Plus(ExponentialSum.Decay(pancreasImpulse, kT));
             other = Uptake(p[FractionOther]);
             eliminationRate = plasma.Scale(p[FractionEliminated] * kP)
                 .Plus(liver.Plus(spleen).Plus(lung).Plus(pancreas).Plus(other).Scale(kT))
@@ -161,7 +173,11 @@ public sealed class ExosomeKinetics
             ExponentialSum Uptake(double share) => plasma.Scale(share * kP).ThroughCompartment(kT);
         }
 
+        /// <summary>Active cargo at each site over time.</summary>
         public Dictionary<ExosomeSite, ExponentialSum> Cargo { get; }
+
+        /// <summary>Particles secreted into plasma up to <paramref name="t"/> (zero for a dose).</summary>
+        public double Secreted(double t) => input.Integral(t);
 
         public ExosomeAmounts Amounts(double t) => new(
             depot.Evaluate(t), plasma.Evaluate(t), liver.Evaluate(t), spleen.Evaluate(t), lung.Evaluate(t),

@@ -21,3 +21,11 @@ public sealed record ExosomeEventSpec(
     ExosomeSource Source,
     double BatchPotency,
     IReadOnlyList<Located<ExosomeMechanism>>? Mechanisms);
+
+/// <summary>One MSC infusion as read from an <c>msc</c> event (its schedule expanded).</summary>
+/// <param name="TimeMin">When (min).</param>
+/// <param name="Cells">Cells, or cells per kg when <paramref name="PerKg"/>.</param>
+/// <param name="PerKg">Whether <paramref name="Cells"/> is per kg body weight.</param>
+/// <param name="BatchPotency">Potency of the cells' secretion (1 = the default).</param>
+/// <param name="Mechanisms">The mechanisms asked for; null means every mechanism the model has.</param>
+public sealed record MscEventSpec(double TimeMin, double Cells, bool PerKg, double BatchPotency, IReadOnlyList<Located<ExosomeMechanism>>? Mechanisms);

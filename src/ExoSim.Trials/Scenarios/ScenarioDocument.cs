@@ -78,6 +78,9 @@ public sealed record ScenarioDocument
 
     /// <summary>Exosome doses (<c>exosome</c> events), schedules and repeats expanded.</summary>
     public IReadOnlyList<Located<ExosomeEventSpec>> Exosomes { get; init; } = [];
+
+    /// <summary>MSC infusions (<c>msc</c> events), schedules and repeats expanded.</summary>
+    public IReadOnlyList<Located<MscEventSpec>> Mscs { get; init; } = [];
 }
 
 /// <summary>A <c>modulate</c> event: multiply a named parameter by a factor over a time window.</summary>

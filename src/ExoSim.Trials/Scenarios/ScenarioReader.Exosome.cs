@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace ExoSim.Trials.Scenarios;
 
-/// <summary>Reading of <c>exosome</c> events (docs/scenarios.md, docs/therapies/exosome.md).</summary>
+/// <summary>Reading of <c>exosome</c> and <c>msc</c> events (docs/scenarios.md, docs/therapies/).</summary>
 public static partial class ScenarioReader
 {
     /// <summary>Fields of an <c>exosome</c> event.</summary>
@@ -27,6 +27,15 @@ public static partial class ScenarioReader
         ["adipose"] = ExosomeSource.Adipose, ["user_defined"] = ExosomeSource.UserDefined,
     };
 
+    /// <summary>Fields of an <c>msc</c> event.</summary>
+    public static IReadOnlyList<string> MscFields { get; } = ["dose", "route", "potency", "every", "doses", "mechanisms"];
+
+    // MSC infusions are intravenous only (lung trapping is what the kinetics describe).
+    private static readonly Dictionary<string, ExosomeRoute> MscRoutes = new(StringComparer.Ordinal)
+    {
+        ["iv"] = ExosomeRoute.Intravenous, ["intravenous"] = ExosomeRoute.Intravenous,
+    };
+
     private const string ParticleUnit = "particles";
     private const double MicrogramsPerGram = 1e6;
     private const int MaxExosomeDoses = 10_000;
@@ -40,6 +49,25 @@ public static partial class ScenarioReader
             var (particles, proteinUg) = ReadExosomeDose(Required(body, "dose", field), field + ".dose");
             var route = Choice(body, "route", field, ExosomeRoutes, ExosomeRoute.Intravenous);
             var source = Choice(body, "source", field, ExosomeSources, ExosomeSource.UmbilicalCord);
+            var schedule = ReadTherapySchedule(body, field, potencyRequired: source == ExosomeSource.UserDefined);
+            return schedule.Times(time)
+                .Select(t => new ExosomeEventSpec(t, particles, proteinUg, route, source, schedule.Potency, schedule.Mechanisms))
+                .ToList();
+        }
+
+        /// <summary>The infusions of one <c>msc</c> event starting at <paramref name="time"/>.</summary>
+        private List<MscEventSpec> ReadMsc(YamlMappingNode body, double time, string field)
+        {
+            CheckKeys(body, field, MscFields);
+            var (cells, perKg) = ReadCellDose(Required(body, "dose", field), field + ".dose");
+            Choice(body, "route", field, MscRoutes, ExosomeRoute.Intravenous);
+            var schedule = ReadTherapySchedule(body, field, potencyRequired: false);
+            return schedule.Times(time).Select(t => new MscEventSpec(t, cells, perKg, schedule.Potency, schedule.Mechanisms)).ToList();
+        }
+
+        /// <summary>The fields exosome and MSC events share: potency, every, doses, mechanisms.</summary>
+        private TherapySchedule ReadTherapySchedule(YamlMappingNode body, string field, bool potencyRequired)
+        {
             double potency = 1;
             if (Optional(body, "potency") is { } potencyNode)
             {
@@ -49,7 +77,7 @@ public static partial class ScenarioReader
                     throw new ScenarioException(At(potencyNode), field + ".potency", $"expected a non-negative number (1 = the calibrated product); got '{text}'.");
                 }
             }
-            else if (source == ExosomeSource.UserDefined)
+            else if (potencyRequired)
             {
                 throw new ScenarioException(At(body), field + ".potency", "a 'user_defined' source needs its 'potency' relative to the calibrated product, e.g. 'potency: 0.5'.");
             }
@@ -79,9 +107,26 @@ public static partial class ScenarioReader
             }
 
             var mechanisms = Optional(body, "mechanisms") is { } mechanismsNode ? ReadMechanisms(mechanismsNode, field + ".mechanisms") : null;
-            return Enumerable.Range(0, count)
-                .Select(k => new ExosomeEventSpec(time + (k * every), particles, proteinUg, route, source, potency, mechanisms))
-                .ToList();
+            return new TherapySchedule(potency, every, count, mechanisms);
+        }
+
+        /// <summary>An MSC dose in cells per kg body weight (<c>1e6 cells/kg</c>) or in cells (<c>7e7 cells</c>).</summary>
+        private (double Cells, bool PerKg) ReadCellDose(YamlNode node, string field)
+        {
+            string text = Scalar(node, field);
+            foreach (var (unit, perKg) in new[] { ("cells/kg", true), ("cells", false) })
+            {
+                if (text.EndsWith(unit, StringComparison.Ordinal))
+                {
+                    string number = text[..^unit.Length].Trim();
+                    if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value))
+                    {
+                        return (RequireNonNegativeDose(value, node, field), perKg);
+                    }
+                }
+            }
+
+            throw new ScenarioException(At(node), field, $"'{text}' is not a cell dose: write a number followed by 'cells/kg' or 'cells', e.g. '1e6 cells/kg'.");
         }
 
         /// <summary>A dose in particles (<c>1e10 particles</c>) or as exosomal protein mass (<c>100 µg</c>, <c>70 mg</c>).</summary>
@@ -113,6 +158,9 @@ public static partial class ScenarioReader
 
             return (null, RequireNonNegativeDose(value, node, field));
         }
+
+        private static string DoseField(string occurrence, int index, int count)
+            => count > 1 ? $"{occurrence} (dose {index + 1} of {count})" : occurrence;
 
         private double RequireNonNegativeDose(double value, YamlNode node, string field)
             => value >= 0 ? value : throw new ScenarioException(At(node), field, "a dose must not be negative.");
@@ -155,4 +203,15 @@ public static partial class ScenarioReader
                 : throw new ScenarioException(text.Location, text.Field, $"unknown {key} '{text.Value}'. {NameSuggestions.Describe(text.Value, allowed.Keys)}");
         }
     }
+}
+
+/// <summary>Potency, schedule and mechanisms of a therapy event.</summary>
+/// <param name="Potency">Batch potency.</param>
+/// <param name="EveryMin">Interval between doses (min).</param>
+/// <param name="Count">Number of doses.</param>
+/// <param name="Mechanisms">Mechanisms asked for, or null.</param>
+internal sealed record TherapySchedule(double Potency, double EveryMin, int Count, IReadOnlyList<Located<ExosomeMechanism>>? Mechanisms)
+{
+    /// <summary>The dose times from <paramref name="start"/> on.</summary>
+    public IEnumerable<double> Times(double start) => Enumerable.Range(0, Count).Select(k => start + (k * EveryMin));
 }

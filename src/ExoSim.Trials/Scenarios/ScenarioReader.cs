@@ -20,12 +20,12 @@ public static partial class ScenarioReader
         ["name", "description", "model", "patient", "parameters", "initial", "fasting", "duration", "output_interval", "outputs", "readouts", "solver", "sensor", "events"];
 
     /// <summary>Event kinds that exist now.</summary>
-    public static IReadOnlyList<string> EventKinds { get; } = ["meal", "insulin", "iv_glucose", "modulate", "exosome"];
+    public static IReadOnlyList<string> EventKinds { get; } = ["meal", "insulin", "iv_glucose", "modulate", "exosome", "msc"];
 
     // Event kinds of the stable interface (BRIEF.md) that arrive with the therapy modules.
     private static readonly Dictionary<string, int> PlannedEventKinds = new(StringComparer.Ordinal)
     {
-        ["msc"] = 4, ["drug"] = 4,
+        ["drug"] = 4,
     };
 
     private const double DefaultOutputIntervalMin = 1;
@@ -190,6 +190,7 @@ public static partial class ScenarioReader
             var events = new List<Located<Intervention>>();
             var modulations = new List<Located<ModulationSpec>>();
             var exosomes = new List<Located<ExosomeEventSpec>>();
+            var mscs = new List<Located<MscEventSpec>>();
             for (int index = 0; index < sequence.Children.Count; index++)
             {
                 string field = $"events[{index}]";
@@ -243,7 +244,12 @@ public static partial class ScenarioReader
                     else if (kind == "exosome")
                     {
                         var doses = ReadExosome(body, time, $"{field}.exosome");
-                        exosomes.AddRange(doses.Select((dose, d) => new Located<ExosomeEventSpec>(dose, location, doses.Count > 1 ? $"{occurrence} (dose {d + 1} of {doses.Count})" : occurrence)));
+                        exosomes.AddRange(doses.Select((dose, d) => new Located<ExosomeEventSpec>(dose, location, DoseField(occurrence, d, doses.Count))));
+                    }
+                    else if (kind == "msc")
+                    {
+                        var infusions = ReadMsc(body, time, $"{field}.msc");
+                        mscs.AddRange(infusions.Select((dose, d) => new Located<MscEventSpec>(dose, location, DoseField(occurrence, d, infusions.Count))));
                     }
                     else
                     {
@@ -255,7 +261,7 @@ public static partial class ScenarioReader
                 }
             }
 
-            return document with { Events = events, Modulations = modulations, Exosomes = exosomes };
+            return document with { Events = events, Modulations = modulations, Exosomes = exosomes, Mscs = mscs };
         }
 
         private (double EveryMin, int Count) ReadRepeat(YamlMappingNode entry, string field)

@@ -64,7 +64,24 @@ public class ScenarioExosomeTests
         Assert.Contains(summary.Exosome.Parameters, p => p.Name == ExosomeParameters.PlasmaHalfLife);
     }
 
+    [Fact]
+    public void An_msc_infusion_in_cells_per_kg_uses_the_body_weight_and_shares_the_exosome_modulations()
+    {
+        var scenario = ScenarioResolver.Resolve(ScenarioReader.Read(
+            Header + "    msc: {dose: 1e6 cells/kg, mechanisms: [immune]}\n  - at: 2 d\n    exosome: {dose: 70 mg, mechanisms: [immune]}\n", "msc.yaml"));
+        var therapy = scenario.Exosome!;
+        var infusion = Assert.Single(therapy.Infusions);
+        Assert.Equal(1e6 * ExosomeParameters.Default[ExosomeParameters.BodyWeight], infusion.Cells);
+        Assert.Equal(1440, infusion.TimeMin);
+        var kappa = Assert.Single(therapy.Modulations);
+        Assert.Equal("kappa", kappa.Parameter);
+        Assert.Equal([1440.0, 2880], kappa.Breakpoints);
+    }
+
     [Theory]
+    [InlineData("    msc: {dose: 1e6 cells/kg, route: ip}\n", 6, 38, "events[0].msc.route", "Allowed: iv, intravenous")]
+    [InlineData("    msc: {dose: 1e6 cells per kg}\n", 6, 17, "events[0].msc.dose", "'cells/kg' or 'cells'")]
+    [InlineData("    msc: {dose: -1e6 cells}\n", 6, 17, "events[0].msc.dose", "must not be negative")]
     [InlineData("    exosome: {dose: 1e10 particles, route: oral}\n", 6, 44, "events[0].exosome.route", "Allowed: iv, intravenous, ip")]
     [InlineData("    exosome: {dose: 1e10 particles, source: placenta}\n", 6, 45, "events[0].exosome.source", "Allowed: bone_marrow")]
     [InlineData("    exosome: {dose: 1e10 particles, mechanisms: [apoptosis, p38]}\n", 6, 61, "events[0].exosome.mechanisms[1]", "unknown exosome mechanism 'p38'")]
