@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ExoSim.Models;
 using ExoSim.Models.Parameters;
-using ExoSim.Therapies.Exosomes;
+using ExoSim.Therapies;
 
 namespace ExoSim.Cli.Tests;
 
@@ -52,19 +52,21 @@ public class ModelsAndParamsCommandTests
         Assert.Contains("1/min", result.Out, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Params_of_the_exosome_therapy_lists_every_value_with_unit_and_source()
+    [Theory]
+    [InlineData("exosome", "plasma_half_life_min")]
+    [InlineData("msc", "paracrine_potency")]
+    public void Params_of_a_therapy_lists_every_value_with_unit_and_source(string therapy, string parameter)
     {
-        var result = CliRunner.Run("params", "exosome", "--json");
+        var result = CliRunner.Run("params", therapy, "--json");
         Assert.Equal(0, result.ExitCode);
         using var document = JsonDocument.Parse(result.Out);
-        Assert.Equal("exosome", document.RootElement.GetProperty("model").GetString());
-        AssertListsEveryParameter(ExosomeParameters.Default, document.RootElement.GetProperty("parameters"));
+        Assert.Equal(therapy, document.RootElement.GetProperty("model").GetString());
+        AssertListsEveryParameter(TherapyCatalog.Find(therapy)!.Value.Parameters, document.RootElement.GetProperty("parameters"));
 
-        var table = CliRunner.Run("params", "exosome");
+        var table = CliRunner.Run("params", therapy);
         Assert.Equal(0, table.ExitCode);
-        Assert.Contains("plasma_half_life_min", table.Out, StringComparison.Ordinal);
-        Assert.Equal(2, CliRunner.Run("params", "exosome", "--patient", "x").ExitCode);
+        Assert.Contains(parameter, table.Out, StringComparison.Ordinal);
+        Assert.Equal(2, CliRunner.Run("params", therapy, "--patient", "x").ExitCode);
     }
 
     [Theory]
