@@ -58,12 +58,18 @@ internal static class SimulateCommand
             throw new UsageException(exception.Message, exception);
         }
 
-        var run = SimulationOutput.Run(scenario);
         string directory = outputDirectory ?? Path.Combine("exosim-out", Path.GetFileNameWithoutExtension(scenarioPath));
         if (string.IsNullOrWhiteSpace(directory))
         {
             throw new UsageException("--out needs a directory name.");
         }
+
+        if (scenario.Course is not null)
+        {
+            return ExecuteCourse(context, scenario, directory, json);
+        }
+
+        var run = SimulationOutput.Run(scenario);
 
         var summary = SimulationSummary.Build(scenario, run, CliContext.Version, CliContext.Notice);
         string summaryText = CliJson.Serialize(summary);
@@ -91,6 +97,56 @@ internal static class SimulateCommand
 
         console.WriteLine($"Summary written to {files.Summary}");
         return ExitCodes.Ok;
+    }
+
+    private static int ExecuteCourse(CliContext context, ResolvedScenario scenario, string directory, bool json)
+    {
+        var run = SimulationOutput.RunCourse(scenario);
+        var summary = CourseSummary.Build(scenario, run, CliContext.Version, CliContext.Notice);
+        string summaryText = CliJson.Serialize(summary);
+        var files = SimulationOutput.WriteCourse(directory, run, summary, summaryText);
+        if (json)
+        {
+            context.Out.Write(summaryText);
+            return ExitCodes.Ok;
+        }
+
+        var console = context.CreateConsole();
+        console.Write(BuildCourseTable(summary));
+        console.WriteLine(CliContext.Notice);
+        console.WriteLine($"Daily course written to {files.Timeseries}");
+        console.WriteLine($"Course plot written to {files.Plot}");
+        console.WriteLine($"Summary written to {files.Summary}");
+        return ExitCodes.Ok;
+    }
+
+    private static Table BuildCourseTable(CourseSummary summary)
+    {
+        var table = new Table().Title($"exosim simulate (multiscale course): {Markup.Escape(summary.Scenario.Name ?? summary.Scenario.File)}").AddColumn("Quantity").AddColumn("Value");
+        table.AddRow("Model", Markup.Escape($"{summary.Model.Id}, patient {summary.Patient}"));
+        table.AddRow("Course", $"{Time(summary.Days * 1440.0)}, {summary.Rows} rows every {summary.OutputIntervalDays} d, {summary.DailyEvents.Count} events a day");
+        table.AddRow("Scheme", Markup.Escape(summary.Multiscale.Scheme));
+        table.AddRow("Coupled", Markup.Escape(
+            $"β-cell mass × [{string.Join(", ", summary.Multiscale.SecretionParameters)}], insulin sensitivity × [{string.Join(", ", summary.Multiscale.SensitivityParameters)}] "
+            + $"(→ {F(summary.Multiscale.SensitivityTarget)}, τ {F(summary.Multiscale.SensitivityTimeConstantDays)} d)"));
+        foreach (var (start, end) in summary.Outcome.SlowStart.Zip(summary.Outcome.SlowEnd))
+        {
+            table.AddRow(Markup.Escape($"{start.Name} start → end"), $"{start.Value.ToString("0.0000", CultureInfo.InvariantCulture)} → {end.Value.ToString("0.0000", CultureInfo.InvariantCulture)}");
+        }
+
+        var outcome = summary.Outcome;
+        table.AddRow("Daily mean glucose, first → last day", $"{F1(outcome.FirstDayMeanGlucoseMgPerDl)} → {F1(outcome.LastDayMeanGlucoseMgPerDl)} mg/dL");
+        table.AddRow("Fasting glucose, first → last day", $"{F1(outcome.FirstDayFastingGlucoseMgPerDl)} → {F1(outcome.LastDayFastingGlucoseMgPerDl)} mg/dL");
+        table.AddRow("HbA1c lagged at the end / ADAG of the last day", $"{F1(outcome.Hba1cLaggedEndPercent)} % / {F1(outcome.Hba1cFromLastDayPercent)} %");
+        table.AddRow("Fast-model RHS evaluations", summary.Solver.FastRhsEvaluations.ToString(CultureInfo.InvariantCulture));
+        if (summary.Verification is { } check)
+        {
+            table.AddRow("Check against brute force", string.Create(
+                CultureInfo.InvariantCulture,
+                $"max relative slow-state error {check.MaxRelativeSlowError:0.0E+0}, max daily mean glucose error {check.MaxDailyMeanGlucoseErrorMgPerDl:0.000} mg/dL, ×{check.CostRatio:0.0} fewer fast evaluations"));
+        }
+
+        return table;
     }
 
     private static Table BuildTable(SimulationSummary summary)

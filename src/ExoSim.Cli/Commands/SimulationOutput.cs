@@ -66,6 +66,45 @@ internal static class SimulationOutput
         }
     }
 
+    /// <summary>Writes a multiscale course's directory: timeseries.csv (daily rows), plots/glucose.png, then summary.json.</summary>
+    /// <exception cref="RunFailureException">A file cannot be written.</exception>
+    public static SimulationOutputFiles WriteCourse(string directory, CourseRun run, CourseSummary summary, string summaryText)
+    {
+        try
+        {
+            string timeseries = TimeseriesCsv.WriteColumns(Path.Combine(directory, TimeseriesCsv.FileName), run.Columns, run.Values);
+            var course = run.Course;
+            var slow = course.SlowStateNames.Select((name, i) => (name, course.SlowStates.Take(course.DailyMeanGlucoseMgPerDl.Count).Select(x => x[i]).ToArray())).ToArray();
+            byte[] png = SimulationPlots.CoursePng(
+                course.DayStartTimesMin(),
+                course.DailyMeanGlucoseMgPerDl,
+                course.DayStartGlucoseMgPerDl,
+                slow,
+                $"{summary.Model.Id} — {summary.Patient}: {course.Scheme}");
+            string plotPath = AtomicFile.Write(Path.Combine(directory, GlucosePlotFile), stream => stream.Write(png));
+            string summaryPath = AtomicFile.WriteAllText(Path.Combine(directory, SummaryFileName), summaryText);
+            return new SimulationOutputFiles(timeseries, null, plotPath, summaryPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFailureException($"Cannot write the results to '{directory}': {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>Runs a scenario's multiscale course, turning a solver failure into a run failure that names the subject.</summary>
+    /// <exception cref="RunFailureException">A solver failed.</exception>
+    public static CourseRun RunCourse(ResolvedScenario scenario)
+    {
+        try
+        {
+            return CourseRunner.Run(scenario);
+        }
+        catch (SimulationFailedException exception)
+        {
+            throw new RunFailureException(exception.Message, exception);
+        }
+    }
+
     /// <summary>Runs a resolved scenario, turning a solver failure into a run failure that names the subject.</summary>
     /// <exception cref="RunFailureException">The solver failed.</exception>
     public static ScenarioRun Run(ResolvedScenario scenario)
