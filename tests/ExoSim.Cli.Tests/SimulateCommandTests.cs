@@ -44,6 +44,7 @@ public class SimulateCommandTests
         Assert.Equal("time_min,day,beta_rel,si_factor,mean_glucose_mg_dl,fasting_glucose_mg_dl", lines[0]);
         Assert.Equal(["0,0,", "10080,7,"], lines.Skip(1).Select(l => l[..(l.IndexOf(',', l.IndexOf(',') + 1) + 1)]));
         Assert.True(new FileInfo(Path.Combine(outDir, "plots", "glucose.png")).Length > 10_000);
+        Assert.Contains("verification-table", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
 
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         var root = summary.RootElement;
@@ -73,6 +74,8 @@ public class SimulateCommandTests
         Assert.Contains("not medical advice", result.Out, StringComparison.Ordinal);
         string[] lines = File.ReadAllLines(Path.Combine(outDir, "timeseries.csv"));
         Assert.Equal("time_min,glucose_mg_dl,Gp,insulin_pmol_l", lines[0]);
+        Assert.Contains("not medical advice", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(outDir, "report.html"), result.Out, StringComparison.Ordinal);
         Assert.Equal(1 + 73, lines.Length); // 0, 5, …, 360 min
         Assert.StartsWith("360,", lines[^1], StringComparison.Ordinal);
 

@@ -95,6 +95,8 @@ internal static class SimulateCommand
             console.WriteLine($"Glucose plot written to {files.Plot}");
         }
 
+        console.WriteLine($"Report written to {files.Report}");
+
         console.WriteLine($"Summary written to {files.Summary}");
         return ExitCodes.Ok;
     }
@@ -116,6 +118,7 @@ internal static class SimulateCommand
         console.WriteLine(CliContext.Notice);
         console.WriteLine($"Daily course written to {files.Timeseries}");
         console.WriteLine($"Course plot written to {files.Plot}");
+        console.WriteLine($"Report written to {files.Report}");
         console.WriteLine($"Summary written to {files.Summary}");
         return ExitCodes.Ok;
     }

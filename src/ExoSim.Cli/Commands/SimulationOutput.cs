@@ -1,5 +1,6 @@
 using ExoSim.Models;
 using ExoSim.Models.Simulation;
+using ExoSim.Reports.Html;
 using ExoSim.Reports.Plots;
 using ExoSim.Storage;
 using ExoSim.Trials.Scenarios;
@@ -10,13 +11,17 @@ namespace ExoSim.Cli.Commands;
 /// <param name="Timeseries">timeseries.csv.</param>
 /// <param name="Cgm">cgm.csv, with a sensor.</param>
 /// <param name="Plot">plots/glucose.png, for models with glucose.</param>
+/// <param name="Report">report.html.</param>
 /// <param name="Summary">summary.json.</param>
-internal sealed record SimulationOutputFiles(string Timeseries, string? Cgm, string? Plot, string Summary);
+internal sealed record SimulationOutputFiles(string Timeseries, string? Cgm, string? Plot, string Report, string Summary);
 
 /// <summary>Writes a simulation's output directory (the layout documented in docs/scenarios.md), every file atomically.</summary>
 internal static class SimulationOutput
 {
     public const string SummaryFileName = "summary.json";
+
+    /// <summary>The self-contained HTML report.</summary>
+    public const string ReportFileName = "report.html";
 
     /// <summary>Column of <c>cgm.csv</c> with the sensor's readings (mg/dL).</summary>
     public const string CgmReadingColumn = "cgm_reading_mg_dl";
@@ -47,9 +52,10 @@ internal static class SimulationOutput
             }
 
             string? plotPath = null;
+            byte[]? png = null;
             if (run.Result.HasColumn(Observable.GlucoseMgPerDl))
             {
-                byte[] png = SimulationPlots.GlucosePng(
+                png = SimulationPlots.GlucosePng(
                     run.Result,
                     $"{summary.Model.Id} — {summary.Patient}",
                     scenario.Request.Interventions,
@@ -57,8 +63,9 @@ internal static class SimulationOutput
                 plotPath = AtomicFile.Write(Path.Combine(directory, GlucosePlotFile), stream => stream.Write(png));
             }
 
+            string reportPath = AtomicFile.WriteAllText(Path.Combine(directory, ReportFileName), ScenarioReports.Simulation(summary, run.Result, png));
             string summaryPath = AtomicFile.WriteAllText(Path.Combine(directory, SummaryFileName), summaryText);
-            return new SimulationOutputFiles(timeseries, cgmPath, plotPath, summaryPath);
+            return new SimulationOutputFiles(timeseries, cgmPath, plotPath, reportPath, summaryPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -66,7 +73,7 @@ internal static class SimulationOutput
         }
     }
 
-    /// <summary>Writes a multiscale course's directory: timeseries.csv (daily rows), plots/glucose.png, then summary.json.</summary>
+    /// <summary>Writes a multiscale course's directory: timeseries.csv (daily rows), plots/glucose.png, report.html, then summary.json.</summary>
     /// <exception cref="RunFailureException">A file cannot be written.</exception>
     public static SimulationOutputFiles WriteCourse(string directory, CourseRun run, CourseSummary summary, string summaryText)
     {
@@ -82,8 +89,9 @@ internal static class SimulationOutput
                 slow,
                 $"{summary.Model.Id} — {summary.Patient}: {course.Scheme}");
             string plotPath = AtomicFile.Write(Path.Combine(directory, GlucosePlotFile), stream => stream.Write(png));
+            string reportPath = AtomicFile.WriteAllText(Path.Combine(directory, ReportFileName), ScenarioReports.Course(summary, png));
             string summaryPath = AtomicFile.WriteAllText(Path.Combine(directory, SummaryFileName), summaryText);
-            return new SimulationOutputFiles(timeseries, null, plotPath, summaryPath);
+            return new SimulationOutputFiles(timeseries, null, plotPath, reportPath, summaryPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

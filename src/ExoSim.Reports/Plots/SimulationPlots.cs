@@ -76,6 +76,29 @@ public static class SimulationPlots
         return glucosePlot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
     }
 
+    /// <summary>Renders one column of a simulation (a state or observable) against time as a small PNG.</summary>
+    /// <param name="result">The simulation.</param>
+    /// <param name="column">The column's name.</param>
+    /// <param name="unit">Its unit (for the axis label).</param>
+    /// <param name="widthPx">Width in pixels.</param>
+    /// <param name="heightPx">Height in pixels.</param>
+    /// <exception cref="KeyNotFoundException">No such column.</exception>
+    public static byte[] ColumnPng(SimulationResult result, string column, string unit, int widthPx = 420, int heightPx = 260)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        double duration = result.Row(result.RowCount - 1)[0];
+        var (scale, timeLabel) = TimeAxis(duration);
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        plot.Title(column);
+        plot.YLabel(unit);
+        plot.XLabel(timeLabel);
+        var line = plot.Add.ScatterLine(result.Column(Simulator.TimeColumn).Select(t => t * scale).ToArray(), result.Column(column));
+        line.LineWidth = 1.5f;
+        line.Color = Colors.Navy;
+        return plot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
+    }
+
     /// <summary>
     /// Renders a long-horizon course as PNG bytes: each day's mean and starting (fasting) plasma glucose with the
     /// target band, and relative β-cell mass (and any other dimensionless slow state) on the right axis.
