@@ -20,29 +20,34 @@ internal static class SimulateCommand
             HelpName = "DIR",
         };
         var jsonOption = new Option<bool>("--json") { Description = "Print summary.json on standard output instead of the table." };
+        var registryOption = RunRegistryAccess.CreateOption();
         var command = new Command(
             "simulate",
             "Simulate one virtual patient from a scenario file; writes DIR/timeseries.csv (time_min, every state and "
-            + "observable, one row per output_interval), DIR/plots/glucose.png, DIR/cgm.csv with a sensor, and "
-            + "DIR/summary.json (parameters used, solver statistics, glucose and clinical read-outs).")
+            + "observable, one row per output_interval), DIR/plots/glucose.png, DIR/cgm.csv with a sensor, DIR/report.html "
+            + "and DIR/summary.json (parameters used, solver statistics, glucose and clinical read-outs), and records the "
+            + "run in the run registry (exosim runs). A scenario with a multiscale block runs as a long-horizon course with daily rows.")
         {
             scenarioArgument,
             outOption,
             jsonOption,
+            registryOption,
         };
         command.SetAction(parseResult => Execute(
             context,
             parseResult.GetValue(scenarioArgument)!,
             parseResult.GetValue(outOption),
-            parseResult.GetValue(jsonOption)));
+            parseResult.GetValue(jsonOption),
+            parseResult.GetValue(registryOption)));
         context.AddExamples(
             command,
             "exosim simulate examples/uva-padova-t1d-day.yaml",
-            "exosim simulate examples/bergman-ivgtt.yaml --out results/ivgtt --json");
+            "exosim simulate examples/bergman-ivgtt.yaml --out results/ivgtt --json",
+            "exosim simulate examples/dalla-man-2007-glucotoxic-year.yaml --registry off");
         return command;
     }
 
-    private static int Execute(CliContext context, string scenarioPath, string? outputDirectory, bool json)
+    private static int Execute(CliContext context, string scenarioPath, string? outputDirectory, bool json, string? registry)
     {
         ResolvedScenario scenario;
         try
@@ -64,16 +69,28 @@ internal static class SimulateCommand
             throw new UsageException("--out needs a directory name.");
         }
 
-        if (scenario.Course is not null)
+        var recorder = RunRegistryAccess.StartRecording(context, registry, "simulate", scenarioPath, scenarioPath, directory, scenario.Sensor is null ? null : scenario.SensorSeed);
+        try
         {
-            return ExecuteCourse(context, scenario, directory, json);
+            return scenario.Course is not null
+                ? ExecuteCourse(context, scenario, directory, json, recorder)
+                : ExecuteSimulation(context, scenario, directory, json, recorder);
         }
+        catch (RunFailureException exception)
+        {
+            recorder.Failed(exception.Message);
+            throw;
+        }
+    }
 
+    private static int ExecuteSimulation(CliContext context, ResolvedScenario scenario, string directory, bool json, RunRecorder recorder)
+    {
         var run = SimulationOutput.Run(scenario);
 
         var summary = SimulationSummary.Build(scenario, run, CliContext.Version, CliContext.Notice);
         string summaryText = CliJson.Serialize(summary);
         var files = SimulationOutput.Write(directory, scenario, run, summary, summaryText);
+        recorder.Completed(Headline(summary));
 
         if (json)
         {
@@ -98,15 +115,17 @@ internal static class SimulateCommand
         console.WriteLine($"Report written to {files.Report}");
 
         console.WriteLine($"Summary written to {files.Summary}");
+        WriteRecorded(console, recorder);
         return ExitCodes.Ok;
     }
 
-    private static int ExecuteCourse(CliContext context, ResolvedScenario scenario, string directory, bool json)
+    private static int ExecuteCourse(CliContext context, ResolvedScenario scenario, string directory, bool json, RunRecorder recorder)
     {
         var run = SimulationOutput.RunCourse(scenario);
         var summary = CourseSummary.Build(scenario, run, CliContext.Version, CliContext.Notice);
         string summaryText = CliJson.Serialize(summary);
         var files = SimulationOutput.WriteCourse(directory, run, summary, summaryText);
+        recorder.Completed(Headline(summary));
         if (json)
         {
             context.Out.Write(summaryText);
@@ -120,7 +139,60 @@ internal static class SimulateCommand
         console.WriteLine($"Course plot written to {files.Plot}");
         console.WriteLine($"Report written to {files.Report}");
         console.WriteLine($"Summary written to {files.Summary}");
+        WriteRecorded(console, recorder);
         return ExitCodes.Ok;
+    }
+
+    private static void WriteRecorded(IAnsiConsole console, RunRecorder recorder)
+    {
+        if (recorder.Enabled)
+        {
+            console.WriteLine($"Recorded as run {recorder.Id} (exosim runs show {recorder.Id})");
+        }
+    }
+
+    /// <summary>The headline results a run is recorded with (names carry their units).</summary>
+    private static Dictionary<string, double> Headline(SimulationSummary summary)
+    {
+        var headline = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["duration_min"] = summary.DurationMin,
+            ["rhs_evaluations"] = summary.Solver.RhsEvaluations,
+        };
+        if (summary.Glucose is { } g)
+        {
+            headline["mean_glucose_mg_dl"] = g.Mean;
+            headline["min_glucose_mg_dl"] = g.Min;
+            headline["max_glucose_mg_dl"] = g.Max;
+            headline["time_in_range_percent"] = g.InRangePercent;
+            headline["time_below_range_percent"] = g.BelowRangePercent;
+        }
+
+        if (summary.Clinical is { } c)
+        {
+            headline["hba1c_from_mean_percent"] = c.Hba1cFromMeanPercent;
+            headline["gmi_percent"] = c.GmiPercent;
+        }
+
+        return headline;
+    }
+
+    private static Dictionary<string, double> Headline(CourseSummary summary)
+    {
+        var headline = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["days"] = summary.Days,
+            ["fast_rhs_evaluations"] = summary.Solver.FastRhsEvaluations,
+            ["last_day_mean_glucose_mg_dl"] = summary.Outcome.LastDayMeanGlucoseMgPerDl,
+            ["last_day_fasting_glucose_mg_dl"] = summary.Outcome.LastDayFastingGlucoseMgPerDl,
+            ["hba1c_lagged_end_percent"] = summary.Outcome.Hba1cLaggedEndPercent,
+        };
+        foreach (var state in summary.Outcome.SlowEnd)
+        {
+            headline[state.Name + "_end"] = state.Value;
+        }
+
+        return headline;
     }
 
     private static Table BuildCourseTable(CourseSummary summary)
