@@ -75,7 +75,7 @@ public sealed class T1dProgressionModel : PhysiologyModel
         new("phi", "1", "Fraction of the β-cell mass inactive (stunned) by hyperglycaemia; recovers when glucose falls"),
     ];
 
-    // Topp's βIG core parameters (shared definitions), then the autoimmune and insulin-input additions.
+    // Topp's βIG core parameters (shared definitions), then the autoimmune, insulin-input and honeymoon (inactivation) additions.
     private static readonly ParameterSchema ParameterList = new(
     [
         .. Topp2000Model.CoreParameters,
@@ -145,7 +145,8 @@ public sealed class T1dProgressionModel : PhysiologyModel
 
     /// <summary>
     /// Stiff: insulin clears in 1/k ≈ 3.3 min while β changes over months. Over the 3-year example Dormand–Prince 5(4)
-    /// needs ≈ 900 000 right-hand-side evaluations against ≈ 1 500 for Rodas5P (measured, docs/models/t1d-progression.md).
+    /// needed ≈ 900 000 right-hand-side evaluations against ≈ 1 500 for Rodas5P (measured before phi was added; Rodas5P
+    /// now needs ≈ 2 300, docs/models/t1d-progression.md).
     /// </summary>
     public override bool IsStiff => true;
 

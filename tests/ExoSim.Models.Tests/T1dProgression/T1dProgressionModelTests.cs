@@ -91,7 +91,8 @@ public class T1dProgressionModelTests
     [Fact]
     public void Without_inactivation_there_is_no_honeymoon()
     {
-        // k_in = 0: the model before the honeymoon (phi stays 0); insulin at symptomatic onset only slows nothing: function = mass falls.
+        // k_in = 0, the model before the honeymoon: phi stays 0, function = mass, and insulin lowers glucose, which slows
+        // Topp's glucose-driven replication, so function only falls after insulin start.
         var parameters = Model.Complete(Model.Patient(T1dProgressionModel.ProgressorSubject).WithUserValue(T1dProgressionModel.InactivationRateParameter, 0));
         double onsetDay = T1dProgressionValidation.Onset(parameters, T1dProgressionValidation.SymptomaticGlucoseMgPerDl).Day;
         var course = T1dProgressionValidation.Honeymoon(parameters, onsetDay, 1);
@@ -113,7 +114,7 @@ public class T1dProgressionModelTests
     [Fact]
     public void Halving_kappa_below_kappa_crit_lets_the_beta_cell_mass_recover()
     {
-        // kappa 0.015 → 0.0075 /d (< kappa_crit) from day 40, when G ≈ 150 mg/dL lies between the new rest glucoses 125 and
+        // kappa 0.015 → 0.0075 /d (< kappa_crit) from day 40, when G ≈ 140 mg/dL lies between the new rest glucoses 125 and
         // 225 mg/dL: glucose-driven replication now exceeds killing, so β rises towards the compensated state at 125 mg/dL,
         // where a part phi of it is inactive (G > G_tox), so the total mass is the active mass over (1 − phi).
         var parameters = Model.Patient(T1dProgressionModel.ProgressorSubject);
