@@ -38,6 +38,7 @@ internal sealed class CliApplication
         root.Subcommands.Add(ModelsCommand.Create(context));
         root.Subcommands.Add(ParamsCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(BurdenCommand.Create(context));
         foreach (var command in PlannedCommands.Create(context, plannedIssues))
         {
             root.Subcommands.Add(command);
