@@ -71,6 +71,13 @@ public static class BurdenPlots
         plot.Title(title);
         plot.XLabel("year");
         plot.YLabel(yLabel);
+
+        // Calendar years: whole numbers without a thousands separator ("2030", not "2,030").
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            IntegerTicksOnly = true,
+            LabelFormatter = year => year.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
+        };
         return plot;
     }
 }
