@@ -34,6 +34,9 @@ public class BurdenCommandTests
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         Assert.Equal("exosim.burden.summary/1", summary.RootElement.GetProperty("schema").GetString());
         Assert.Equal(JsonValueKind.Null, summary.RootElement.GetProperty("therapy").ValueKind);
+        var growth = summary.RootElement.GetProperty("annual_growth");
+        Assert.Equal(2, growth.GetArrayLength());
+        Assert.Equal(2.0218, growth[0].GetProperty("percent_per_year").GetDouble(), 4); // (643/537)^(1/9) − 1
 
         string html = File.ReadAllText(Path.Combine(outDir, "report.html"));
         Assert.Contains("Illustrative scenario analysis; research tool, not medical advice.", html, StringComparison.Ordinal);

@@ -19,7 +19,7 @@ internal static class BurdenCommand
 
     public static Command Create(CliContext context)
     {
-        var region = new Option<string>("--region") { Description = "IDF region: GLOBAL (default), AFR, SEA or WP (the regions whose figures could be checked).", HelpName = "R", DefaultValueFactory = _ => DiabetesAtlas.Global };
+        var region = new Option<string>("--region") { Description = "IDF region: GLOBAL, AFR, SEA or WP (the regions whose figures could be checked).", HelpName = "R", DefaultValueFactory = _ => DiabetesAtlas.Global };
         var from = new Option<int?>("--from") { Description = "First year (default: the first Atlas anchor, 2021).", HelpName = "YEAR" };
         var to = new Option<int?>("--to") { Description = "Last year (default: the last Atlas anchor, 2045).", HelpName = "YEAR" };
         var effect = new Option<string?>("--therapy-effect") { Description = "HbA1c change in treated people, e.g. \"-0.8 %HbA1c\" or \"-9 mmol/mol\" (negative = lower).", HelpName = "CHANGE" };
@@ -31,9 +31,9 @@ internal static class BurdenCommand
             HelpName = "OUTCOME=RATE",
             AllowMultipleArgumentsPerToken = false,
         };
-        var draws = new Option<int>("--draws") { Description = "Monte Carlo draws (default 10000).", HelpName = "N", DefaultValueFactory = _ => TherapyScenario.DefaultDraws };
-        var seed = new Option<long>("--seed") { Description = "Random seed for the Monte Carlo (default 1).", HelpName = "S", DefaultValueFactory = _ => 1 };
-        var output = new Option<string>("--out", "-o") { Description = $"Output directory (default {DefaultOutput}).", HelpName = "DIR", DefaultValueFactory = _ => DefaultOutput };
+        var draws = new Option<int>("--draws") { Description = "Monte Carlo draws.", HelpName = "N", DefaultValueFactory = _ => TherapyScenario.DefaultDraws };
+        var seed = new Option<long>("--seed") { Description = "Random seed of the Monte Carlo: the same seed gives the same intervals.", HelpName = "S", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out", "-o") { Description = "Output directory (created if missing).", HelpName = "DIR", DefaultValueFactory = _ => DefaultOutput };
         var json = new Option<bool>("--json") { Description = "Print summary.json on standard output instead of the tables." };
         var command = new Command(
             "burden",

@@ -13,6 +13,7 @@ internal sealed record BurdenSummary(
     int ToYear,
     BurdenSummary.MethodInfo Method,
     IReadOnlyList<AtlasFigure> AtlasFigures,
+    IReadOnlyList<BurdenSummary.GrowthRow> AnnualGrowth,
     IReadOnlyList<BurdenSummary.YearRow> Years,
     BurdenSummary.TherapyInfo? Therapy)
 {
@@ -36,6 +37,7 @@ internal sealed record BurdenSummary(
                 "events averted = treated person-years × baseline incidence × (1 − HR₁^(−ΔHbA1c)), UKPDS 35 HR₁ per 1 percentage point",
                 "Monte Carlo: ln HR₁ normal from the UKPDS 35 95 % CI (log scale); ΔHbA1c normal from the trial's 95 % CI when given; 2.5/97.5 percentiles"),
             result.Region.Figures,
+            [.. result.Region.Anchors.Zip(result.Region.Anchors.Skip(1), (a, b) => new GrowthRow(a.Year, b.Year, CaseProjection.AnnualGrowthRate(a, b) * 100))],
             years,
             therapy is null ? null : new TherapyInfo(
                 therapy.Effect.ChangePercentPoints,
@@ -52,6 +54,8 @@ internal sealed record BurdenSummary(
     internal sealed record RegionInfo(string Code, string Name);
 
     internal sealed record MethodInfo(string Interpolation, string OutsideAnchors, string EventsAverted, string Uncertainty);
+
+    internal sealed record GrowthRow(int FromYear, int ToYear, double PercentPerYear);
 
     internal sealed record YearRow(int Year, double CasesMillions, bool Anchor, double? UptakePercent, double? TreatedMillions);
 
