@@ -1,5 +1,6 @@
 using System.Globalization;
 using ExoSim.Models;
+using ExoSim.Models.Simulation;
 using ExoSim.Models.Units;
 using ExoSim.Therapies.Exosomes;
 using YamlDotNet.RepresentationModel;
@@ -159,6 +160,18 @@ public static partial class ScenarioReader
             return (null, RequireNonNegativeDose(value, node, field));
         }
 
+        /// <summary>The daily events of a multiscale course are meals, insulin and IV glucose only.</summary>
+        private static void RequireNoTherapyInDay(EventLists lists)
+        {
+            var (location, field) = lists.Exosomes.Count > 0 ? (lists.Exosomes[0].Location, lists.Exosomes[0].Field)
+                : lists.Mscs.Count > 0 ? (lists.Mscs[0].Location, lists.Mscs[0].Field)
+                : (default(SourceLocation?), string.Empty);
+            if (location is { } at)
+            {
+                throw new ScenarioException(at, field, "exosome and msc events are not supported inside a multiscale course's day: the day's events are meals, insulin and IV glucose.");
+            }
+        }
+
         private static string DoseField(string occurrence, int index, int count)
             => count > 1 ? $"{occurrence} (dose {index + 1} of {count})" : occurrence;
 
@@ -215,3 +228,11 @@ internal sealed record TherapySchedule(double Potency, double EveryMin, int Coun
     /// <summary>The dose times from <paramref name="start"/> on.</summary>
     public IEnumerable<double> Times(double start) => Enumerable.Range(0, Count).Select(k => start + (k * EveryMin));
 }
+
+/// <summary>The events of one list, by kind.</summary>
+/// <param name="Events">Meals, insulin, IV glucose.</param>
+/// <param name="Modulations">Parameter modulations.</param>
+/// <param name="Exosomes">Exosome doses.</param>
+/// <param name="Mscs">MSC infusions.</param>
+internal sealed record EventLists(
+    List<Located<Intervention>> Events, List<Located<ModulationSpec>> Modulations, List<Located<ExosomeEventSpec>> Exosomes, List<Located<MscEventSpec>> Mscs);

@@ -64,6 +64,19 @@ public static partial class ScenarioResolver
         return new ResolvedExosomeTherapy(parameters, doses, msc, infusions, modulations);
     }
 
+    /// <summary>Exosome and MSC events do not act in a multiscale course yet: its slow β-cell course has no therapy hook.</summary>
+    private static void RequireNoTherapyInCourse(ScenarioDocument document)
+    {
+        var (location, field) = document.Exosomes.Count > 0 ? (document.Exosomes[0].Location, document.Exosomes[0].Field + ".exosome")
+            : document.Mscs.Count > 0 ? (document.Mscs[0].Location, document.Mscs[0].Field + ".msc")
+            : (default(SourceLocation?), string.Empty);
+        if (location is { } at)
+        {
+            throw new ScenarioException(at, field,
+                "exosome and msc events do not act in a multiscale course yet (its slow β-cell course has no therapy hook); run them on a long-horizon model (topp-2000, t1d-progression, t2d-progression) without 'multiscale'.");
+        }
+    }
+
     /// <summary>The mechanisms of one dose: those asked for (each checked against the model), else every one the model has.</summary>
     private static HashSet<ExosomeMechanism> Mechanisms(
         ScenarioDocument document, PhysiologyModel model, SourceLocation location, string field, double timeMin, IReadOnlyList<Located<ExosomeMechanism>>? asked)
