@@ -112,4 +112,15 @@ public class ScenarioExosomeTests
         Assert.StartsWith(fieldStart, error.Field, StringComparison.Ordinal);
         Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("events:\n  - at: 1 d\n    exosome: {dose: 70 mg}\nmultiscale:\n  day:\n    - at: 8 h\n      meal: {carbs: 45 g}\n", 5, 5, "events[0].exosome", "do not act in a multiscale course")]
+    [InlineData("multiscale:\n  day:\n    - at: 8 h\n      msc: {dose: 1e6 cells/kg}\n", 6, 7, "multiscale.day[0]", "not supported inside a multiscale course's day")]
+    public void Therapy_events_in_a_multiscale_course_are_a_clear_error(string tail, int line, int column, string field, string fragment)
+    {
+        string text = "model: dalla-man-2007\nduration: 30 d\noutput_interval: 1 d\n" + tail;
+        var error = Assert.Throws<ScenarioException>(() => ScenarioResolver.Resolve(ScenarioReader.Read(text, "course.yaml")));
+        Assert.Equal((line, column, field), (error.Location.Line, error.Location.Column, error.Field));
+        Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
+    }
 }
