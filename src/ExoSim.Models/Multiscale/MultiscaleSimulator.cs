@@ -66,42 +66,16 @@ public static class MultiscaleSimulator
     public static MultiscaleResult BruteForce(MultiscaleRequest request)
     {
         Validate(request);
-        var multipliers = request.Slow.CoupledParameters.Select(p => new ExternalMultiplier(p)).ToArray();
-        var fast = request.FastModel.CreateSystem(request.FastParameters, multipliers);
-        var coupled = new CoupledSystem(request, fast, multipliers);
-        var schedule = new InterventionSchedule(fast);
-        var daily = DaysFromFirstEvent(request);
-        for (int day = 0; day < request.Days; day++)
-        {
-            foreach (var intervention in daily)
-            {
-                request.FastModel.Schedule(intervention with { TimeMin = intervention.TimeMin + (day * MinutesPerDay) }, schedule, request.FastParameters);
-            }
-        }
-
-        foreach (double breakpoint in request.FastModel.Breakpoints(request.FastParameters))
-        {
-            schedule.AddBreakpoint(breakpoint, $"{request.FastModel.Id} breakpoint");
-        }
-
-        int nFast = fast.Dimension, nSlow = request.Slow.States.Count;
-        var initial = new double[coupled.Dimension];
-        FastStart(request).CopyTo(initial, 0);
-        request.Slow.InitialState().CopyTo(initial, nFast);
         var saveAt = Enumerable.Range(0, request.Days + 1).Select(d => d * MinutesPerDay).ToArray();
-        var solution = request.Solver.Solve(
-            new OdeProblem(coupled, initial, 0, request.Days * MinutesPerDay) { DiscreteEvents = schedule.Events },
-            request.Options with { SaveAt = saveAt });
-
+        var (solution, coupled) = SolveCoupled(request, FastStart(request), request.Slow.InitialState(), request.Days, saveAt);
         var slowStates = new List<double[]>();
         var dailyMean = new List<double>();
         for (int k = 0; k < solution.Count; k++)
         {
-            var state = solution.State(k);
-            slowStates.Add(state.Slice(nFast, nSlow).ToArray());
+            slowStates.Add(coupled.SlowPart(solution.State(k)).ToArray());
             if (k > 0)
             {
-                dailyMean.Add((state[^1] - solution.State(k - 1)[^1]) / MinutesPerDay);
+                dailyMean.Add((CoupledSystem.GlucoseIntegral(solution.State(k)) - CoupledSystem.GlucoseIntegral(solution.State(k - 1))) / MinutesPerDay);
             }
         }
 
@@ -111,10 +85,12 @@ public static class MultiscaleSimulator
     }
 
     /// <summary>
-    /// The averaging scheme: every <paramref name="everyDays"/> days one representative day of the fast model is
-    /// simulated with the fast parameters set by the current slow state (starting where the previous representative
-    /// day ended); the slow states then advance over the block of days with their derivative averaged over that day's
-    /// glucose samples (trapezoidal rule), and every day of the block is given that day's mean glucose.
+    /// The averaging scheme: every <paramref name="everyDays"/> days one representative day is simulated, the fast
+    /// model coupled to the slow states as in <see cref="BruteForce"/> (so that the fast parameters follow the slow
+    /// states' course within the day), from the slow state predicted for the start of the block's middle day and the
+    /// fast state where the previous representative day ended; the slow states then advance over the block of days
+    /// with their derivative averaged over that day's glucose samples (trapezoidal rule), and every day of the block
+    /// is given that day's mean glucose.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="everyDays"/> is not positive.</exception>
     /// <exception cref="OdeSolverException">A solver failed.</exception>
@@ -122,43 +98,31 @@ public static class MultiscaleSimulator
     {
         Validate(request);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(everyDays);
-        var multipliers = request.Slow.CoupledParameters.Select(p => new ExternalMultiplier(p)).ToArray();
-        var multiplierValues = new double[multipliers.Length];
         var fastState = FastStart(request);
         var slow = request.Slow.InitialState();
         var slowStates = new List<double[]> { (double[])slow.Clone() };
         var dailyMean = new List<double>();
         long fastEvaluations = 0, slowEvaluations = 0;
         var averaged = new AveragedSlowSystem(request.Slow);
+        bool haveGlucoseTrace = false;
         int sampleCount = (int)Math.Round(MinutesPerDay / request.SampleIntervalMin) + 1;
         var sampleTimes = Enumerable.Range(0, sampleCount).Select(j => Math.Min(j * request.SampleIntervalMin, MinutesPerDay)).ToArray();
 
-        var windowInterventions = DaysFromFirstEvent(request);
-
-        RepresentativeDayResult RepresentativeDay(ReadOnlySpan<double> slowState)
+        RepresentativeDayResult RepresentativeDay(double[] slowState)
         {
-            request.Slow.Multipliers(slowState, multiplierValues);
-            for (int i = 0; i < multipliers.Length; i++)
+            var (day, coupled) = SolveCoupled(request, fastState, slowState, 1, sampleTimes);
+            fastEvaluations += day.Statistics.RhsEvaluations;
+            slowEvaluations += day.Statistics.RhsEvaluations;
+            var glucose = new double[day.Count];
+            for (int j = 0; j < day.Count; j++)
             {
-                multipliers[i].Value = multiplierValues[i];
+                glucose[j] = coupled.Glucose(day.Times[j], day.State(j));
             }
 
-            var day = Simulator.Run(
-                new SimulationRequest
-                {
-                    Model = request.FastModel,
-                    Parameters = request.FastParameters,
-                    InitialState = fastState,
-                    DurationMin = MinutesPerDay,
-                    OutputIntervalMin = request.SampleIntervalMin,
-                    Interventions = windowInterventions,
-                    Modulations = multipliers,
-                },
-                request.Solver,
-                request.Options);
-            fastEvaluations += day.Statistics.RhsEvaluations;
-            double mean = averaged.SetGlucoseTrace(sampleTimes, day.Column(Observable.GlucoseMgPerDl));
-            return new RepresentativeDayResult(mean, day.Row(day.RowCount - 1).Slice(1, request.FastModel.States.Count).ToArray());
+            averaged.SetGlucoseTrace(sampleTimes, glucose);
+            haveGlucoseTrace = true;
+            var end = day.State(day.Count - 1);
+            return new RepresentativeDayResult(CoupledSystem.GlucoseIntegral(end) / MinutesPerDay, end[..coupled.FastDimension].ToArray());
         }
 
         OdeSolution AdvanceSlow(double[] from, double days, double[] saveAt)
@@ -170,16 +134,27 @@ public static class MultiscaleSimulator
             return solution;
         }
 
-        // The first block has no earlier day to extrapolate from: simulate one at the start state.
-        _ = RepresentativeDay(slow);
         for (int day = 0; day < request.Days; day += everyDays)
         {
             int block = Math.Min(everyDays, request.Days - day);
 
-            // Midpoint rule: the representative day uses the slow state predicted for the middle of the block by the
-            // previous day's averaged dynamics, which makes the scheme second order in the block length.
-            double halfBlock = 0.5 * block;
-            var middle = AdvanceSlow(slow, halfBlock, [halfBlock * MinutesPerDay]).State(0).ToArray();
+            // Midpoint rule: the representative day stands for the block's middle, so it starts from the slow state
+            // predicted (by the previous representative day's averaged dynamics) for the start of the block's middle
+            // day, (block − 1)/2 days in; this makes the scheme second order in the block length, and a block of one
+            // day is that day itself.
+            double toMiddleDay = 0.5 * (block - 1);
+            var middle = slow;
+            if (toMiddleDay > 0)
+            {
+                if (!haveGlucoseTrace)
+                {
+                    // The first block has no earlier day to extrapolate from: simulate one at the start state.
+                    _ = RepresentativeDay(slow);
+                }
+
+                middle = AdvanceSlow(slow, toMiddleDay, [toMiddleDay * MinutesPerDay]).State(0).ToArray();
+            }
+
             var representative = RepresentativeDay(middle);
             fastState = representative.EndState;
             var slowSolution = AdvanceSlow(slow, block, Enumerable.Range(1, block).Select(d => d * MinutesPerDay).ToArray());
@@ -193,6 +168,38 @@ public static class MultiscaleSimulator
         }
 
         return new MultiscaleResult($"representative day every {everyDays} d (averaging)", Names(request), slowStates, dailyMean, fastEvaluations, slowEvaluations);
+    }
+
+    /// <summary>
+    /// The coupled fast–slow ODE over whole days of the repeated daily events from a start state, with ∫G dt starting
+    /// at 0; the states are stored at <paramref name="saveAt"/>.
+    /// </summary>
+    private static (OdeSolution Solution, CoupledSystem System) SolveCoupled(
+        MultiscaleRequest request, double[] fastStart, double[] slowStart, int days, double[] saveAt)
+    {
+        var coupled = new CoupledSystem(request);
+        var schedule = new InterventionSchedule(coupled.Fast);
+        var daily = DaysFromFirstEvent(request);
+        for (int day = 0; day < days; day++)
+        {
+            foreach (var intervention in daily)
+            {
+                request.FastModel.Schedule(intervention with { TimeMin = intervention.TimeMin + (day * MinutesPerDay) }, schedule, request.FastParameters);
+            }
+        }
+
+        foreach (double breakpoint in request.FastModel.Breakpoints(request.FastParameters))
+        {
+            schedule.AddBreakpoint(breakpoint, $"{request.FastModel.Id} breakpoint");
+        }
+
+        var initial = new double[coupled.Dimension];
+        fastStart.CopyTo(initial, 0);
+        slowStart.CopyTo(initial, coupled.FastDimension);
+        var solution = request.Solver.Solve(
+            new OdeProblem(coupled, initial, 0, days * MinutesPerDay) { DiscreteEvents = schedule.Events },
+            request.Options with { SaveAt = saveAt });
+        return (solution, coupled);
     }
 
     /// <summary>One simulated representative day: its mean glucose and the fast state at its end.</summary>
@@ -241,7 +248,6 @@ public static class MultiscaleSimulator
     /// <summary>Fast states, then slow states, then ∫G dt (for daily means); the slow states set the fast parameters at every evaluation.</summary>
     private sealed class CoupledSystem : IOdeSystem
     {
-        private readonly ModelSystem fast;
         private readonly SlowDynamics slow;
         private readonly ExternalMultiplier[] multipliers;
         private readonly double[] multiplierValues;
@@ -249,39 +255,51 @@ public static class MultiscaleSimulator
         private readonly PhysiologyModel model;
         private readonly ParameterSet parameters;
         private readonly int glucoseIndex;
-        private readonly int nFast;
-        private readonly int nSlow;
 
-        public CoupledSystem(MultiscaleRequest request, ModelSystem fast, ExternalMultiplier[] multipliers)
+        public CoupledSystem(MultiscaleRequest request)
         {
-            this.fast = fast;
             slow = request.Slow;
-            this.multipliers = multipliers;
+            multipliers = slow.CoupledParameters.Select(p => new ExternalMultiplier(p)).ToArray();
             multiplierValues = new double[multipliers.Length];
             model = request.FastModel;
             parameters = request.FastParameters;
+            Fast = model.CreateSystem(parameters, multipliers);
             observables = new double[model.Observables.Count];
             glucoseIndex = model.Observables.Select(o => o.Name).ToList().IndexOf(Observable.GlucoseMgPerDl);
-            nFast = fast.Dimension;
-            nSlow = slow.States.Count;
-            Dimension = nFast + nSlow + 1;
+            FastDimension = Fast.Dimension;
+            Dimension = FastDimension + slow.States.Count + 1;
         }
+
+        /// <summary>The fast model's right-hand side (the events of the daily interventions act on it).</summary>
+        public ModelSystem Fast { get; }
+
+        public int FastDimension { get; }
 
         public int Dimension { get; }
 
+        public ReadOnlySpan<double> SlowPart(ReadOnlySpan<double> y) => y[FastDimension..^1];
+
+        public static double GlucoseIntegral(ReadOnlySpan<double> y) => y[^1];
+
+        /// <summary>Plasma glucose (mg/dL) of a coupled state.</summary>
+        public double Glucose(double t, ReadOnlySpan<double> y)
+        {
+            model.EvaluateObservables(t, y[..FastDimension], parameters, observables);
+            return observables[glucoseIndex];
+        }
+
         public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
         {
-            var slowState = y.Slice(nFast, nSlow);
+            var slowState = SlowPart(y);
             slow.Multipliers(slowState, multiplierValues);
             for (int i = 0; i < multipliers.Length; i++)
             {
                 multipliers[i].Value = multiplierValues[i];
             }
 
-            fast.Evaluate(t, y[..nFast], dydt[..nFast]);
-            model.EvaluateObservables(t, y[..nFast], parameters, observables);
-            double glucose = observables[glucoseIndex];
-            slow.Derivatives(glucose, slowState, dydt.Slice(nFast, nSlow));
+            Fast.Evaluate(t, y[..FastDimension], dydt[..FastDimension]);
+            double glucose = Glucose(t, y);
+            slow.Derivatives(glucose, slowState, dydt[FastDimension..^1]);
             dydt[^1] = glucose;
         }
     }
@@ -295,8 +313,8 @@ public static class MultiscaleSimulator
 
         public int Dimension => slow.States.Count;
 
-        /// <summary>Stores the day's samples and returns their time-weighted mean.</summary>
-        public double SetGlucoseTrace(double[] times, double[] values)
+        /// <summary>Stores the day's glucose samples (mg/dL) at their times (min) and their trapezoidal weights.</summary>
+        public void SetGlucoseTrace(double[] times, double[] values)
         {
             glucose = values;
             weights = new double[values.Length];
@@ -307,14 +325,6 @@ public static class MultiscaleSimulator
                 weights[j - 1] += half;
                 weights[j] += half;
             }
-
-            double mean = 0;
-            for (int j = 0; j < values.Length; j++)
-            {
-                mean += weights[j] * values[j];
-            }
-
-            return mean;
         }
 
         public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
