@@ -53,7 +53,7 @@ public sealed record MultiscaleResult(
 /// Two ways to run a long course with meal-scale glucose: <see cref="BruteForce"/>, one coupled ODE of fast and slow
 /// states over the whole horizon (the reference), and <see cref="RepresentativeDays"/>, the averaging scheme
 /// (the slow states see the fast model's glucose averaged over a representative day, which is re-simulated every
-/// N days with the fast parameters the slow states then imply; method of averaging for slow–fast systems, Sanders,
+/// N days coupled to the slow states, as in the brute force, for that one day; method of averaging for slow–fast systems, Sanders,
 /// Verhulst &amp; Murdock, Averaging Methods in Nonlinear Dynamical Systems, 2nd ed., 2007; in the spirit of the
 /// heterogeneous multiscale method, E &amp; Engquist 2003, Commun Math Sci 1:87). docs/multiscale.md compares them.
 /// </summary>
@@ -89,8 +89,9 @@ public static class MultiscaleSimulator
     /// model coupled to the slow states as in <see cref="BruteForce"/> (so that the fast parameters follow the slow
     /// states' course within the day), from the slow state predicted for the start of the block's middle day and the
     /// fast state where the previous representative day ended; the slow states then advance over the block of days
-    /// with their derivative averaged over that day's glucose samples (trapezoidal rule), and every day of the block
-    /// is given that day's mean glucose.
+    /// with their derivative averaged over that day's glucose samples (trapezoidal rule). A day's mean glucose is
+    /// interpolated linearly between the representative days' means at their middle days (extended linearly before
+    /// the first and after the last).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="everyDays"/> is not positive.</exception>
     /// <exception cref="OdeSolverException">A solver failed.</exception>
@@ -101,7 +102,7 @@ public static class MultiscaleSimulator
         var fastState = FastStart(request);
         var slow = request.Slow.InitialState();
         var slowStates = new List<double[]> { (double[])slow.Clone() };
-        var dailyMean = new List<double>();
+        var middleDayMeans = new List<(double Day, double MeanGlucoseMgPerDl)>();
         long fastEvaluations = 0, slowEvaluations = 0;
         var averaged = new AveragedSlowSystem(request.Slow);
         bool haveGlucoseTrace = false;
@@ -157,17 +158,41 @@ public static class MultiscaleSimulator
 
             var representative = RepresentativeDay(middle);
             fastState = representative.EndState;
+            middleDayMeans.Add((day + toMiddleDay, representative.MeanGlucoseMgPerDl));
             var slowSolution = AdvanceSlow(slow, block, Enumerable.Range(1, block).Select(d => d * MinutesPerDay).ToArray());
             for (int k = 0; k < slowSolution.Count; k++)
             {
                 slowStates.Add(slowSolution.State(k).ToArray());
-                dailyMean.Add(representative.MeanGlucoseMgPerDl);
             }
 
             slow = slowStates[^1].ToArray();
         }
 
+        var dailyMean = Enumerable.Range(0, request.Days).Select(d => PiecewiseLinear(middleDayMeans, d)).ToArray();
         return new MultiscaleResult($"representative day every {everyDays} d (averaging)", Names(request), slowStates, dailyMean, fastEvaluations, slowEvaluations);
+    }
+
+    /// <summary>
+    /// The daily mean glucose of a day from the representative days' means at their (middle) days: linear between the
+    /// neighbouring representative days, and extended linearly from the first and last two beyond them, since glucose
+    /// drifts within a block with the slow states (a representative day's own mean is exact only for its own day).
+    /// </summary>
+    private static double PiecewiseLinear(List<(double Day, double MeanGlucoseMgPerDl)> points, double day)
+    {
+        if (points.Count == 1)
+        {
+            return points[0].MeanGlucoseMgPerDl;
+        }
+
+        int i = 0;
+        while (i + 2 < points.Count && points[i + 1].Day < day)
+        {
+            i++;
+        }
+
+        var (x0, y0) = points[i];
+        var (x1, y1) = points[i + 1];
+        return y0 + ((y1 - y0) * (day - x0) / (x1 - x0));
     }
 
     /// <summary>

@@ -47,10 +47,11 @@ public class MultiscaleSimulatorTests(ITestOutputHelper output)
             output.WriteLine($"every {every} d: β {averaged.SlowStates[^1][0]:F5} vs {reference.SlowStates[^1][0]:F5} (rel. error {betaError:E2}), max daily mean glucose error {glucoseError:F3} mg/dL, fast RHS {averaged.FastRhsEvaluations} vs {reference.FastRhsEvaluations} (×{costRatio:F1})");
 
             // Measured: relative β error 1.9e-6, 4.6e-5, 1.8e-4 (at most 1 % of the β change), daily mean glucose within
-            // 1e-4, 0.20, 0.41 mg/dL (every day of a block gets the representative day's mean). The bounds are the
-            // stated tolerance of the scheme for this course (docs/multiscale.md); the β error grows with the block.
+            // 1e-4, 0.061, 0.144 mg/dL (interpolated between the representative days; 0.20 and 0.41 mg/dL when every day
+            // of a block was given its representative day's mean). The bounds are the stated tolerance of the scheme
+            // for this course (docs/multiscale.md); the β error grows with the block.
             Assert.True(betaError <= 2.5e-4, $"every {every} d: relative β error {betaError:E2}");
-            Assert.True(glucoseError <= 0.5, $"every {every} d: daily mean glucose error {glucoseError:F3} mg/dL");
+            Assert.True(glucoseError <= 0.2, $"every {every} d: daily mean glucose error {glucoseError:F3} mg/dL");
             Assert.True(betaError > previousBetaError, $"every {every} d: relative β error {betaError:E2} not above the shorter block's {previousBetaError:E2}");
             previousBetaError = betaError;
             Assert.Equal(request.Days + 1, averaged.SlowStates.Count);
