@@ -34,7 +34,10 @@ public sealed record MultiscaleRequest
     /// <summary>The fast model's tolerances.</summary>
     public SolverOptions Options { get; init; } = SolverOptions.Default;
 
-    /// <summary>Spacing (min) of the glucose samples of a representative day over which the slow dynamics are averaged.</summary>
+    /// <summary>
+    /// Spacing (min, in (0, 1440]) of the glucose samples of a representative day over which the slow dynamics are
+    /// averaged; the day's end is always sampled.
+    /// </summary>
     public double SampleIntervalMin { get; init; } = 5;
 }
 
@@ -106,8 +109,7 @@ public static class MultiscaleSimulator
         long fastEvaluations = 0, slowEvaluations = 0;
         var averaged = new AveragedSlowSystem(request.Slow);
         bool haveGlucoseTrace = false;
-        int sampleCount = (int)Math.Round(MinutesPerDay / request.SampleIntervalMin) + 1;
-        var sampleTimes = Enumerable.Range(0, sampleCount).Select(j => Math.Min(j * request.SampleIntervalMin, MinutesPerDay)).ToArray();
+        var sampleTimes = DaySampleTimes(request.SampleIntervalMin);
 
         RepresentativeDayResult RepresentativeDay(double[] slowState)
         {
@@ -122,8 +124,8 @@ public static class MultiscaleSimulator
 
             averaged.SetGlucoseTrace(sampleTimes, glucose);
             haveGlucoseTrace = true;
-            var end = day.State(day.Count - 1);
-            return new RepresentativeDayResult(CoupledSystem.GlucoseIntegral(end) / MinutesPerDay, end[..coupled.FastDimension].ToArray());
+            var end = day.FinalState.ToArray();
+            return new RepresentativeDayResult(CoupledSystem.GlucoseIntegral(end) / MinutesPerDay, end[..coupled.FastDimension]);
         }
 
         OdeSolution AdvanceSlow(double[] from, double days, double[] saveAt)
@@ -227,6 +229,13 @@ public static class MultiscaleSimulator
         return (solution, coupled);
     }
 
+    /// <summary>0, Δ, 2Δ, … min and always the day's end, 1440 min (a last piece shorter than Δ when Δ does not divide the day).</summary>
+    private static double[] DaySampleTimes(double intervalMin)
+    {
+        int count = (int)Math.Ceiling((MinutesPerDay / intervalMin) - 1e-9);
+        return [.. Enumerable.Range(0, count).Select(j => j * intervalMin), MinutesPerDay];
+    }
+
     /// <summary>One simulated representative day: its mean glucose and the fast state at its end.</summary>
     private sealed record RepresentativeDayResult(double MeanGlucoseMgPerDl, double[] EndState);
 
@@ -234,6 +243,11 @@ public static class MultiscaleSimulator
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Days);
+        if (!(request.SampleIntervalMin > 0 && request.SampleIntervalMin <= MinutesPerDay))
+        {
+            throw new ArgumentException($"The sample interval of a representative day must lie in (0, 1440] min; got {request.SampleIntervalMin}.", nameof(request));
+        }
+
         if (!request.FastModel.Observables.Any(o => o.Name == Observable.GlucoseMgPerDl))
         {
             throw new ArgumentException($"Model '{request.FastModel.Id}' has no {Observable.GlucoseMgPerDl} to drive the slow dynamics.", nameof(request));

@@ -85,6 +85,33 @@ public class MultiscaleSimulatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_sample_interval_that_does_not_divide_the_day_still_covers_the_whole_day()
+    {
+        // 1440/100 = 14.4 samples: the last sample must still fall at the day's end (1440 min), where the next
+        // representative day starts and ∫G dt is read (a sample grid ending at 1400 min gave 100.68 instead of
+        // 103.20 mg/dL on day 0). Day 0 starts from the same slow state in both schemes and its mean is ∫G dt/1440 of
+        // the coupled day, whatever the samples. Day 1 also carries the error of the slow advance averaged over only
+        // 15 samples (measured 0.006 mg/dL).
+        var request = Request(2) with { SampleIntervalMin = 100 };
+        var reference = MultiscaleSimulator.BruteForce(request);
+        var everyDay = MultiscaleSimulator.RepresentativeDays(request, 1);
+        Assert.Equal(reference.DailyMeanGlucoseMgPerDl[0], everyDay.DailyMeanGlucoseMgPerDl[0], 1e-4);
+        Assert.Equal(reference.DailyMeanGlucoseMgPerDl[1], everyDay.DailyMeanGlucoseMgPerDl[1], 0.02);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    [InlineData(1441)]
+    [InlineData(double.NaN)]
+    public void Sample_intervals_outside_one_day_are_rejected(double intervalMin)
+    {
+        var request = Request(3) with { SampleIntervalMin = intervalMin };
+        var error = Assert.Throws<ArgumentException>(() => MultiscaleSimulator.RepresentativeDays(request, 1));
+        Assert.Contains("sample interval", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Daily_events_outside_one_day_are_rejected()
     {
         var request = Request(3) with { DailyInterventions = [new MealIntake(1500, 50, 0)] };
