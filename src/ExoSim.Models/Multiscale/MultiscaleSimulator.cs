@@ -114,6 +114,8 @@ public static class MultiscaleSimulator
         RepresentativeDayResult RepresentativeDay(double[] slowState)
         {
             var (day, coupled) = SolveCoupled(request, fastState, slowState, 1, sampleTimes);
+
+            // As in the brute force, each coupled evaluation is one fast and one slow evaluation.
             fastEvaluations += day.Statistics.RhsEvaluations;
             slowEvaluations += day.Statistics.RhsEvaluations;
             var glucose = new double[day.Count];
