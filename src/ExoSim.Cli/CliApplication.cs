@@ -18,9 +18,9 @@ internal sealed class CliApplication
     private readonly RootCommand root;
     private readonly Option<bool> verbose;
 
-    public CliApplication(TextWriter output, TextWriter error)
+    public CliApplication(TextWriter output, TextWriter error, Func<string, string?> environment)
     {
-        context = new CliContext(output, error);
+        context = new CliContext(output, error, environment);
         verbose = new Option<bool>("--verbose", "-v")
         {
             Description = "Show details of errors (stack traces).",
@@ -38,6 +38,7 @@ internal sealed class CliApplication
         root.Subcommands.Add(ModelsCommand.Create(context));
         root.Subcommands.Add(ParamsCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(RunsCommand.Create(context));
         foreach (var command in PlannedCommands.Create(context, plannedIssues))
         {
             root.Subcommands.Add(command);

@@ -50,7 +50,17 @@ public sealed record MultiscaleRequest
 /// <param name="SlowRhsEvaluations">Evaluations of the slow dynamics at one glucose value.</param>
 public sealed record MultiscaleResult(
     string Scheme, IReadOnlyList<string> SlowStateNames, IReadOnlyList<double[]> SlowStates, IReadOnlyList<double> DailyMeanGlucoseMgPerDl,
-    long FastRhsEvaluations, long SlowRhsEvaluations);
+    long FastRhsEvaluations, long SlowRhsEvaluations)
+{
+    /// <summary>
+    /// Plasma glucose (mg/dL) at the start of each day (Days entries), i.e. just before the day's first event: after
+    /// the night's fast when that event is breakfast, so the course's fasting glucose.
+    /// </summary>
+    public IReadOnlyList<double> DayStartGlucoseMgPerDl { get; init; } = [];
+
+    /// <summary>The start time (min) of each day, 0, 1440, … (as many as <see cref="DailyMeanGlucoseMgPerDl"/>).</summary>
+    public double[] DayStartTimesMin() => Enumerable.Range(0, DailyMeanGlucoseMgPerDl.Count).Select(d => d * 1440.0).ToArray();
+}
 
 /// <summary>
 /// Two ways to run a long course with meal-scale glucose: <see cref="BruteForce"/>, one coupled ODE of fast and slow
@@ -73,18 +83,28 @@ public static class MultiscaleSimulator
         var (solution, coupled) = SolveCoupled(request, FastStart(request), request.Slow.InitialState(), request.Days, saveAt);
         var slowStates = new List<double[]>();
         var dailyMean = new List<double>();
+        var dayStart = new List<double>();
         for (int k = 0; k < solution.Count; k++)
         {
-            slowStates.Add(coupled.SlowPart(solution.State(k)).ToArray());
+            var state = solution.State(k);
+            slowStates.Add(coupled.SlowPart(state).ToArray());
             if (k > 0)
             {
-                dailyMean.Add((CoupledSystem.GlucoseIntegral(solution.State(k)) - CoupledSystem.GlucoseIntegral(solution.State(k - 1))) / MinutesPerDay);
+                dailyMean.Add((CoupledSystem.GlucoseIntegral(state) - CoupledSystem.GlucoseIntegral(solution.State(k - 1))) / MinutesPerDay);
+            }
+
+            if (k < request.Days)
+            {
+                dayStart.Add(coupled.Glucose(k * MinutesPerDay, state[..coupled.FastDimension]));
             }
         }
 
         // Each coupled evaluation is one fast and one slow evaluation.
         long evaluations = solution.Statistics.RhsEvaluations;
-        return new MultiscaleResult("brute force (coupled ODE)", Names(request), slowStates, dailyMean, evaluations, evaluations);
+        return new MultiscaleResult("brute force (coupled ODE)", Names(request), slowStates, dailyMean, evaluations, evaluations)
+        {
+            DayStartGlucoseMgPerDl = dayStart,
+        };
     }
 
     /// <summary>
@@ -93,8 +113,9 @@ public static class MultiscaleSimulator
     /// states' course within the day), from the slow state predicted for the start of the block's middle day and the
     /// fast state where the previous representative day ended; the slow states then advance over the block of days
     /// with their derivative averaged over that day's glucose samples (trapezoidal rule). A day's mean glucose is
-    /// interpolated linearly between the representative days' means at their middle days (extended linearly before
-    /// the first and after the last).
+    /// interpolated linearly between the representative days' means at their middle days, and a day's starting
+    /// glucose between the representative days' end glucose at the following days (both extended linearly before
+    /// the first and after the last); day 0 starts with the glucose of the start state.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="everyDays"/> is not positive.</exception>
     /// <exception cref="OdeSolverException">A solver failed.</exception>
@@ -105,10 +126,11 @@ public static class MultiscaleSimulator
         var fastState = FastStart(request);
         var slow = request.Slow.InitialState();
         var slowStates = new List<double[]> { (double[])slow.Clone() };
-        var middleDayMeans = new List<(double Day, double MeanGlucoseMgPerDl)>();
+        var middleDays = new List<(double Day, RepresentativeDayResult Result)>();
         long fastEvaluations = 0, slowEvaluations = 0;
         var averaged = new AveragedSlowSystem(request.Slow);
         bool haveGlucoseTrace = false;
+        double startGlucose = double.NaN;
         var sampleTimes = DaySampleTimes(request.SampleIntervalMin);
 
         RepresentativeDayResult RepresentativeDay(double[] slowState)
@@ -121,13 +143,18 @@ public static class MultiscaleSimulator
             var glucose = new double[day.Count];
             for (int j = 0; j < day.Count; j++)
             {
-                glucose[j] = coupled.Glucose(day.Times[j], day.State(j));
+                glucose[j] = coupled.Glucose(day.Times[j], day.State(j)[..coupled.FastDimension]);
             }
 
             averaged.SetGlucoseTrace(sampleTimes, glucose);
+            if (!haveGlucoseTrace)
+            {
+                startGlucose = glucose[0]; // the first representative day starts from the course's start state
+            }
+
             haveGlucoseTrace = true;
             var end = day.FinalState.ToArray();
-            return new RepresentativeDayResult(CoupledSystem.GlucoseIntegral(end) / MinutesPerDay, end[..coupled.FastDimension]);
+            return new RepresentativeDayResult(CoupledSystem.GlucoseIntegral(end) / MinutesPerDay, glucose[^1], end[..coupled.FastDimension]);
         }
 
         OdeSolution AdvanceSlow(double[] from, double days, double[] saveAt)
@@ -162,7 +189,7 @@ public static class MultiscaleSimulator
 
             var representative = RepresentativeDay(middle);
             fastState = representative.EndState;
-            middleDayMeans.Add((day + toMiddleDay, representative.MeanGlucoseMgPerDl));
+            middleDays.Add((day + toMiddleDay, representative));
             var slowSolution = AdvanceSlow(slow, block, Enumerable.Range(1, block).Select(d => d * MinutesPerDay).ToArray());
             for (int k = 0; k < slowSolution.Count; k++)
             {
@@ -172,20 +199,30 @@ public static class MultiscaleSimulator
             slow = slowStates[^1].ToArray();
         }
 
-        var dailyMean = Enumerable.Range(0, request.Days).Select(d => PiecewiseLinear(middleDayMeans, d)).ToArray();
-        return new MultiscaleResult($"representative day every {everyDays} d (averaging)", Names(request), slowStates, dailyMean, fastEvaluations, slowEvaluations);
+        // A representative day's end glucose is the next day's starting glucose; the first representative day's own
+        // start is the course's start state, which later days do not return to (dalla-man-2007 normal: 91.76 mg/dL,
+        // the next days' 90.5).
+        var means = middleDays.Select(m => (m.Day, m.Result.MeanGlucoseMgPerDl)).ToList();
+        var nextStarts = middleDays.Select(m => (m.Day + 1, m.Result.EndGlucoseMgPerDl)).ToList();
+        var dailyMean = Enumerable.Range(0, request.Days).Select(d => PiecewiseLinear(means, d)).ToArray();
+        var dayStart = Enumerable.Range(0, request.Days).Select(d => d == 0 ? startGlucose : PiecewiseLinear(nextStarts, d)).ToArray();
+        return new MultiscaleResult($"representative day every {everyDays} d (averaging)", Names(request), slowStates, dailyMean, fastEvaluations, slowEvaluations)
+        {
+            DayStartGlucoseMgPerDl = dayStart,
+        };
     }
 
     /// <summary>
-    /// The daily mean glucose of a day from the representative days' means at their (middle) days: linear between the
-    /// neighbouring representative days, and extended linearly from the first and last two beyond them, since glucose
-    /// drifts within a block with the slow states (a representative day's own mean is exact only for its own day).
+    /// A day's value (mean or starting glucose) from the representative days' values at their days: linear
+    /// between the neighbouring representative days, and extended linearly from the first and last two beyond them,
+    /// since glucose drifts within a block with the slow states (a representative day's own value is exact only for
+    /// its own day).
     /// </summary>
-    private static double PiecewiseLinear(List<(double Day, double MeanGlucoseMgPerDl)> points, double day)
+    private static double PiecewiseLinear(List<(double Day, double Value)> points, double day)
     {
         if (points.Count == 1)
         {
-            return points[0].MeanGlucoseMgPerDl;
+            return points[0].Value;
         }
 
         int i = 0;
@@ -238,8 +275,8 @@ public static class MultiscaleSimulator
         return [.. Enumerable.Range(0, count).Select(j => j * intervalMin), MinutesPerDay];
     }
 
-    /// <summary>One simulated representative day: its mean glucose and the fast state at its end.</summary>
-    private sealed record RepresentativeDayResult(double MeanGlucoseMgPerDl, double[] EndState);
+    /// <summary>One simulated representative day: its mean glucose, and the glucose and fast state at its end.</summary>
+    private sealed record RepresentativeDayResult(double MeanGlucoseMgPerDl, double EndGlucoseMgPerDl, double[] EndState);
 
     private static void Validate(MultiscaleRequest request)
     {
@@ -322,10 +359,10 @@ public static class MultiscaleSimulator
 
         public static double GlucoseIntegral(ReadOnlySpan<double> y) => y[^1];
 
-        /// <summary>Plasma glucose (mg/dL) of a coupled state.</summary>
-        public double Glucose(double t, ReadOnlySpan<double> y)
+        /// <summary>Plasma glucose (mg/dL) of a fast state.</summary>
+        public double Glucose(double t, ReadOnlySpan<double> fastState)
         {
-            model.EvaluateObservables(t, y[..FastDimension], parameters, observables);
+            model.EvaluateObservables(t, fastState, parameters, observables);
             return observables[glucoseIndex];
         }
 
@@ -339,7 +376,7 @@ public static class MultiscaleSimulator
             }
 
             Fast.Evaluate(t, y[..FastDimension], dydt[..FastDimension]);
-            double glucose = Glucose(t, y);
+            double glucose = Glucose(t, y[..FastDimension]);
             slow.Derivatives(glucose, slowState, dydt[FastDimension..^1]);
             dydt[^1] = glucose;
         }
