@@ -50,6 +50,6 @@ public class BurdenReportTests
 
         Assert.Contains("AFR 2021 (10th ed.): 23.6339 million", html, StringComparison.Ordinal);
         Assert.Contains("diabetesatlas.org/data/en/region/2/afr.html", html, StringComparison.Ordinal);
-        Assert.Contains("<td>2030</td><td>33.4</td><td class=\"l\">published (IDF Diabetes Atlas 10th ed.)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">2030</td><td class=\"num\">33.4</td><td>published (IDF Diabetes Atlas 10th ed.)</td>", html, StringComparison.Ordinal);
     }
 }
