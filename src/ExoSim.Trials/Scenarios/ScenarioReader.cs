@@ -54,7 +54,8 @@ public static class ScenarioReader
         return new Reader(fileName).Read(text);
     }
 
-    private sealed class Reader(string file)
+    /// <summary>Reads YAML nodes of one file into located values; trial files share it (<see cref="Trials.TrialReader"/>).</summary>
+    internal sealed class Reader(string file)
     {
         public ScenarioDocument Read(string text)
         {
@@ -182,16 +183,23 @@ public static class ScenarioReader
                 return document;
             }
 
+            var (events, modulations) = ReadEventList(node, "events");
+            return document with { Events = events, Modulations = modulations };
+        }
+
+        /// <summary>An event list in scenario syntax at <paramref name="listField"/> (e.g. <c>events</c>), repeats expanded.</summary>
+        internal (List<Located<Intervention>> Events, List<Located<ModulationSpec>> Modulations) ReadEventList(YamlNode node, string listField)
+        {
             if (node is not YamlSequenceNode sequence)
             {
-                throw new ScenarioException(At(node), "events", "expected a list of events ('- at: 60 min' followed by one of " + string.Join(", ", EventKinds) + ").");
+                throw new ScenarioException(At(node), listField, "expected a list of events ('- at: 60 min' followed by one of " + string.Join(", ", EventKinds) + ").");
             }
 
             var events = new List<Located<Intervention>>();
             var modulations = new List<Located<ModulationSpec>>();
             for (int index = 0; index < sequence.Children.Count; index++)
             {
-                string field = $"events[{index}]";
+                string field = $"{listField}[{index}]";
                 var entry = Mapping(sequence.Children[index], field);
                 var atNode = Required(entry, "at", field);
                 double at = Quantity(atNode, field + ".at", Dimension.Time).Value;
@@ -249,7 +257,7 @@ public static class ScenarioReader
                 }
             }
 
-            return document with { Events = events, Modulations = modulations };
+            return (events, modulations);
         }
 
         private (double EveryMin, int Count) ReadRepeat(YamlMappingNode entry, string field)
@@ -364,7 +372,7 @@ public static class ScenarioReader
             return sequence.Children.Select((child, i) => Text(child, $"{field}[{i}]")).ToArray();
         }
 
-        private Located<double> Quantity(YamlNode node, string field, Dimension dimension)
+        internal Located<double> Quantity(YamlNode node, string field, Dimension dimension)
         {
             string text = Scalar(node, field);
             try
@@ -398,13 +406,13 @@ public static class ScenarioReader
             return quantity.Value;
         }
 
-        private Located<string> RequiredScalar(YamlMappingNode mapping, string key, string? parent)
+        internal Located<string> RequiredScalar(YamlMappingNode mapping, string key, string? parent)
         {
             string field = parent is null ? key : $"{parent}.{key}";
             return Text(Required(mapping, key, parent), field);
         }
 
-        private Located<string> Text(YamlNode node, string field)
+        internal Located<string> Text(YamlNode node, string field)
         {
             string value = Scalar(node, field);
             if (value.Length == 0)
@@ -418,7 +426,7 @@ public static class ScenarioReader
         private string? OptionalText(YamlMappingNode mapping, string key)
             => Optional(mapping, key) is { } node ? Scalar(node, key) : null;
 
-        private YamlNode Required(YamlMappingNode mapping, string key, string? parent)
+        internal YamlNode Required(YamlMappingNode mapping, string key, string? parent)
         {
             if (Optional(mapping, key) is { } node)
             {
@@ -429,10 +437,10 @@ public static class ScenarioReader
             throw new ScenarioException(At(mapping), parent is null ? key : $"{parent}.{key}", $"missing: {where} needs '{key}'.");
         }
 
-        private static YamlNode? Optional(YamlMappingNode mapping, string key)
+        internal static YamlNode? Optional(YamlMappingNode mapping, string key)
             => mapping.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
-        private string Scalar(YamlNode node, string field)
+        internal string Scalar(YamlNode node, string field)
         {
             if (node is not YamlScalarNode scalar)
             {
@@ -442,7 +450,7 @@ public static class ScenarioReader
             return scalar.Value?.Trim() ?? string.Empty;
         }
 
-        private YamlMappingNode Mapping(YamlNode node, string field)
+        internal YamlMappingNode Mapping(YamlNode node, string field)
         {
             if (node is not YamlMappingNode mapping)
             {
@@ -452,7 +460,7 @@ public static class ScenarioReader
             return mapping;
         }
 
-        private void CheckKeys(YamlMappingNode mapping, string? parent, IReadOnlyList<string> allowed)
+        internal void CheckKeys(YamlMappingNode mapping, string? parent, IReadOnlyList<string> allowed)
         {
             foreach (var key in mapping.Children.Keys)
             {
@@ -465,12 +473,12 @@ public static class ScenarioReader
             }
         }
 
-        private string KeyName(YamlNode key, string parent)
+        internal string KeyName(YamlNode key, string parent)
             => key is YamlScalarNode { Value: { } name }
                 ? name
                 : throw new ScenarioException(At(key), parent, "keys must be plain names.");
 
-        private SourceLocation At(YamlNode node) => At(node.Start);
+        internal SourceLocation At(YamlNode node) => At(node.Start);
 
         private SourceLocation At(Mark mark) => new(file, (int)Math.Max(mark.Line, 1), (int)Math.Max(mark.Column, 1));
     }

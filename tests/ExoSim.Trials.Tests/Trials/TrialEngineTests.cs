@@ -1,0 +1,65 @@
+using ExoSim.Trials.Trials;
+
+namespace ExoSim.Trials.Tests.Trials;
+
+public class TrialEngineTests
+{
+    internal const string Small = """
+        seed: 7
+        population:
+          - {name: adults, type: t1d, source: generated, group: adult, size: 6}
+        arms:
+          - {name: control}
+          - name: sensitised
+            events:
+              - at: 0 d
+                modulate: {parameter: Vmx, factor: 1.5, duration: 2 d}
+        schedule:
+          run_in: 1 d
+          duration: 2 d
+          visits: [2 d]
+          window: 1 d
+          meals:
+            - {time: "07:00", carbs: 50 g, time_sd: 15 min, carbs_cv: 0.1}
+            - {time: "19:00", carbs: 70 g}
+        """;
+
+    internal static ResolvedTrial Resolve(string text = Small) => TrialResolver.Resolve(TrialReader.Read(text, "small.yaml"));
+
+    internal static List<PatientOutcome> RunAll(ResolvedTrial trial, int threads)
+    {
+        var chunks = new List<TrialChunk>();
+        TrialEngine.Run(trial, new TrialRunOptions(threads), chunks.Add);
+        return chunks.OrderBy(c => c.Index).SelectMany(c => c.Patients).ToList();
+    }
+
+    [Fact]
+    public void One_and_two_threads_give_bit_identical_patients()
+    {
+        var trial = Resolve();
+        var one = RunAll(trial, 1);
+        var two = RunAll(trial, 2);
+        Assert.Equal(6, one.Count);
+        Assert.Equal(Enumerable.Range(0, 6), one.Select(p => p.Index));
+        for (int i = 0; i < one.Count; i++)
+        {
+            Assert.Equal(one[i].Arm, two[i].Arm);
+            Assert.Equal(one[i].Values.Select(BitConverter.DoubleToInt64Bits), two[i].Values.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    [Fact]
+    public void Raised_insulin_sensitivity_lowers_mean_glucose_of_the_same_patient()
+    {
+        var trial = Resolve();
+        var columns = new TrialColumns(trial.Document.Endpoints, trial.VisitLabels);
+        int mean = columns.Endpoints.ToList().IndexOf(TrialColumns.AtVisit("mean_glucose_mg_dl", "d2"));
+        var control = TrialEngine.Simulate(trial, 0, trial.Arms[0], string.Empty);
+        var sensitised = TrialEngine.Simulate(trial, 0, trial.Arms[1], string.Empty);
+        Assert.True(sensitised.Values[mean] < control.Values[mean] - 1, $"{sensitised.Values[mean]} vs {control.Values[mean]}");
+
+        // Same patient, same meals: the baseline (run-in, before the arm's events) is identical.
+        int baseline = columns.Endpoints.ToList().IndexOf(TrialColumns.Baseline("mean_glucose_mg_dl"));
+        Assert.Equal(control.Values[baseline], sensitised.Values[baseline]);
+    }
+}
