@@ -91,6 +91,7 @@ internal static class TrialCommand
         }
 
         var (summary, summaryText) = TrialOutput.WriteResults(directory, trial, [directory], args.Csv);
+        var power = trial.Document.Analysis.Power is null ? null : RunPower(context, trial, threads, directory);
         if (args.Json)
         {
             context.Out.Write(summaryText);
@@ -98,8 +99,67 @@ internal static class TrialCommand
         }
 
         PrintResults(context, summary, directory);
+        if (power is not null)
+        {
+            PrintPower(context, power, directory);
+        }
+
         return ExitCodes.Ok;
     }
+
+    private static PowerResult RunPower(CliContext context, ResolvedTrial trial, int threads, string directory)
+    {
+        var spec = trial.Document.Analysis.Power!;
+        int total = spec.Sizes.Count * spec.Replicates, done = 0;
+        var clock = Stopwatch.StartNew();
+        double lastReport = 0;
+        PowerResult result;
+        try
+        {
+            result = PowerAnalysis.Run(trial, threads, () =>
+            {
+                done++;
+                double seconds = clock.Elapsed.TotalSeconds;
+                if (seconds - lastReport >= 5 || done == total)
+                {
+                    lastReport = seconds;
+                    context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exosim trial: power, {done}/{total} simulated trials, ETA {(total - done) * seconds / done:0} s"));
+                }
+            });
+        }
+        catch (SimulationFailedException exception)
+        {
+            throw new RunFailureException(exception.Message, exception);
+        }
+
+        try
+        {
+            AtomicFile.WriteAllText(Path.Combine(directory, PowerFileName), CliJson.Serialize(result));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFailureException($"Cannot write the results to '{directory}': {exception.Message}", exception);
+        }
+
+        return result;
+    }
+
+    private static void PrintPower(CliContext context, PowerResult power, string directory)
+    {
+        var console = context.CreateConsole();
+        var table = new Table().Title(Markup.Escape($"Power by simulation: change in {power.Endpoint} at {power.Visit}, Welch p < {F(power.Alpha)}, {power.Replicates} trials per size"))
+            .AddColumn("Patients").AddColumn("Arm").AddColumn("Power").AddColumn(Markup.Escape("[95 % CI]")).AddColumn("Mean difference");
+        foreach (var point in power.Points)
+        {
+            table.AddRow(point.Size.ToString(CultureInfo.InvariantCulture), Markup.Escape(point.Arm), F(point.Power), Markup.Escape($"[{F(point.Ci95Low)}, {F(point.Ci95High)}]"), F(point.MeanDifference));
+        }
+
+        console.Write(table);
+        console.WriteLine($"Power curve written to {Path.GetFullPath(Path.Combine(directory, PowerFileName))}");
+    }
+
+    /// <summary>The power analysis's file.</summary>
+    public const string PowerFileName = "power.json";
 
     /// <summary>Checks or creates the output directory; returns the chunks already finished (resume).</summary>
     internal static HashSet<int> Prepare(string directory, TrialManifest manifest, bool resume)
@@ -128,7 +188,7 @@ internal static class TrialCommand
                 Directory.Delete(chunks, recursive: true); // a fresh run never mixes with an older one
             }
 
-            foreach (string stale in new[] { TrialOutput.SummaryFileName, PatientTableParquet.FileName, PatientTableCsv.FileName })
+            foreach (string stale in new[] { TrialOutput.SummaryFileName, PatientTableParquet.FileName, PatientTableCsv.FileName, PowerFileName })
             {
                 string path = Path.Combine(directory, stale);
                 if (File.Exists(path))

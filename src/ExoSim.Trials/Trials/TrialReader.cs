@@ -104,7 +104,7 @@ public static class TrialReader
                 Randomisation = Randomisation(root, arms),
                 Schedule = Schedule(yaml.Required(root, "schedule", null)),
                 Endpoints = endpoints,
-                Analysis = Analysis(root, endpoints),
+                Analysis = Analysis(root, endpoints, cohorts),
             };
         }
 
@@ -346,7 +346,7 @@ public static class TrialReader
             return names;
         }
 
-        private AnalysisSpec Analysis(YamlMappingNode root, List<string> endpoints)
+        private AnalysisSpec Analysis(YamlMappingNode root, List<string> endpoints, List<CohortSpec> cohorts)
         {
             if (ScenarioReader.Reader.Optional(root, "analysis") is not { } node)
             {
@@ -384,6 +384,11 @@ public static class TrialReader
                 var sizes = sizesList.Children.Select((s, i) => WholeNumber(s, $"{path}.sizes[{i}]", 2, MaxPatients)).ToList();
                 int replicates = ScenarioReader.Reader.Optional(m, "replicates") is { } rep ? WholeNumber(rep, path + ".replicates", 1, 100_000) : 100;
                 double alpha = ScenarioReader.Reader.Optional(m, "alpha") is { } al ? Number(al, path + ".alpha", double.Epsilon, 0.5) : 0.05;
+                if (cohorts.FirstOrDefault(c => c.Source == "named") is { } named)
+                {
+                    throw new ScenarioException(yaml.At(p), path, $"power by simulation resizes the cohorts; cohort '{named.Name}' is the named published subjects and cannot be resized: use 'source: generated'.");
+                }
+
                 power = new PowerSpec(endpoint, sizes, replicates, alpha);
             }
 
