@@ -62,4 +62,32 @@ public class TrialEngineTests
         int baseline = columns.Endpoints.ToList().IndexOf(TrialColumns.Baseline("mean_glucose_mg_dl"));
         Assert.Equal(control.Values[baseline], sensitised.Values[baseline]);
     }
+
+    [Fact]
+    public void A_t2d_cohort_on_dalla_man_has_homa_and_responds_to_raised_insulin_sensitivity()
+    {
+        var trial = Resolve("""
+            population:
+              - {name: t2d, type: t2d, source: generated, size: 2, variability: {Vmx: 20 %, BW: 10 %}}
+            arms:
+              - {name: control}
+              - {name: sensitised, events: [{at: 0 d, modulate: {parameter: Vmx, factor: 1.5, duration: 1 d}}]}
+            schedule:
+              run_in: 1 d
+              duration: 1 d
+              visits: [1 d]
+              window: 1 d
+              meals: [{time: "07:00", carbs: 60 g}, {time: "19:00", carbs: 80 g}]
+            """);
+        Assert.Equal("dalla-man-2007", trial.Model.Id);
+        Assert.Equal("none", trial.Arms[0].Insulin.Kind);
+        var columns = new TrialColumns(trial.Document.Endpoints, trial.VisitLabels).Endpoints.ToList();
+        var control = TrialEngine.Simulate(trial, 0, trial.Arms[0], string.Empty);
+        var sensitised = TrialEngine.Simulate(trial, 0, trial.Arms[1], string.Empty);
+        double homaIr = control.Values[columns.IndexOf(TrialColumns.Baseline("homa_ir"))];
+        Assert.True(double.IsFinite(homaIr) && homaIr > 0, $"HOMA-IR {homaIr}");
+        Assert.Equal(0, control.Values[columns.IndexOf(TrialColumns.Baseline("insulin_u_per_day"))]);
+        int mean = columns.IndexOf(TrialColumns.AtVisit("mean_glucose_mg_dl", "d1"));
+        Assert.True(sensitised.Values[mean] < control.Values[mean]);
+    }
 }
