@@ -59,28 +59,7 @@ public static class ScenarioReader
     {
         public ScenarioDocument Read(string text)
         {
-            var stream = new YamlStream();
-            try
-            {
-                stream.Load(new StringReader(text));
-            }
-            catch (YamlException exception)
-            {
-                string problem = exception.InnerException?.Message ?? exception.Message;
-                throw new ScenarioException(At(exception.Start), "(syntax)", $"not valid YAML: {problem}", exception);
-            }
-
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            {
-                throw new ScenarioException(new SourceLocation(file, 1, 1), "(file)", "the scenario is empty; it needs at least 'model' and 'duration'.");
-            }
-
-            if (stream.Documents.Count > 1)
-            {
-                throw new ScenarioException(At(stream.Documents[1].RootNode), "(file)", "one scenario per file: remove the second YAML document ('---').");
-            }
-
-            var root = Mapping(stream.Documents[0].RootNode, "(file)");
+            var root = Root(text, "scenario", "the scenario is empty; it needs at least 'model' and 'duration'.");
             CheckKeys(root, null, TopLevelFields);
 
             var model = RequiredScalar(root, "model", null);
@@ -117,6 +96,33 @@ public static class ScenarioReader
             document = ReadSolver(root, document);
             document = ReadSensor(root, document);
             return ReadEvents(root, document);
+        }
+
+        /// <summary>The top-level mapping of a one-document YAML file describing one <paramref name="what"/> (e.g. "scenario").</summary>
+        internal YamlMappingNode Root(string text, string what, string emptyMessage)
+        {
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(text));
+            }
+            catch (YamlException exception)
+            {
+                string problem = exception.InnerException?.Message ?? exception.Message;
+                throw new ScenarioException(At(exception.Start), "(syntax)", $"not valid YAML: {problem}", exception);
+            }
+
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            {
+                throw new ScenarioException(new SourceLocation(file, 1, 1), "(file)", emptyMessage);
+            }
+
+            if (stream.Documents.Count > 1)
+            {
+                throw new ScenarioException(At(stream.Documents[1].RootNode), "(file)", $"one {what} per file: remove the second YAML document ('---').");
+            }
+
+            return Mapping(stream.Documents[0].RootNode, "(file)");
         }
 
         private ScenarioDocument ReadFasting(YamlMappingNode root, ScenarioDocument document)

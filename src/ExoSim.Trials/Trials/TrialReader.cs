@@ -3,7 +3,6 @@ using ExoSim.Models;
 using ExoSim.Models.Units;
 using ExoSim.Trials.Endpoints;
 using ExoSim.Trials.Scenarios;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ExoSim.Trials.Trials;
@@ -66,29 +65,7 @@ public static class TrialReader
 
         public TrialDocument Read(string text)
         {
-            var stream = new YamlStream();
-            try
-            {
-                stream.Load(new StringReader(text));
-            }
-            catch (YamlException exception)
-            {
-                string problem = exception.InnerException?.Message ?? exception.Message;
-                var mark = exception.Start;
-                throw new ScenarioException(new SourceLocation(file, (int)Math.Max(mark.Line, 1), (int)Math.Max(mark.Column, 1)), "(syntax)", $"not valid YAML: {problem}", exception);
-            }
-
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            {
-                throw new ScenarioException(new SourceLocation(file, 1, 1), "(file)", "the trial file is empty; it needs at least 'population', 'arms' and 'schedule'.");
-            }
-
-            if (stream.Documents.Count > 1)
-            {
-                throw new ScenarioException(yaml.At(stream.Documents[1].RootNode), "(file)", "one trial per file: remove the second YAML document ('---').");
-            }
-
-            var root = yaml.Mapping(stream.Documents[0].RootNode, "(file)");
+            var root = yaml.Root(text, "trial", "the trial file is empty; it needs at least 'population', 'arms' and 'schedule'.");
             yaml.CheckKeys(root, null, TopLevelFields);
             var cohorts = Cohorts(yaml.Required(root, "population", null));
             var arms = Arms(yaml.Required(root, "arms", null));
@@ -117,11 +94,7 @@ public static class TrialReader
                 string field = $"population[{i}]";
                 var entry = yaml.Mapping(list.Children[i], field);
                 yaml.CheckKeys(entry, field, ["name", "type", "source", "group", "size", "variability"]);
-                var name = yaml.RequiredScalar(entry, "name", field);
-                if (cohorts.Any(c => c.Name == name.Value))
-                {
-                    throw new ScenarioException(name.Location, field + ".name", $"cohort '{name.Value}' is named twice; names must be unique.");
-                }
+                var name = UniqueName(entry, field, "cohort", cohorts.Select(c => c.Name));
 
                 string type = Choice(yaml.Required(entry, "type", field), field + ".type", CohortTypes);
                 var sourceNode = yaml.Required(entry, "source", field);
@@ -174,11 +147,7 @@ public static class TrialReader
                 string field = $"arms[{i}]";
                 var entry = yaml.Mapping(list.Children[i], field);
                 yaml.CheckKeys(entry, field, ["name", "ratio", "insulin", "events"]);
-                var name = yaml.RequiredScalar(entry, "name", field);
-                if (arms.Any(a => a.Name == name.Value))
-                {
-                    throw new ScenarioException(name.Location, field + ".name", $"arm '{name.Value}' is named twice; names must be unique.");
-                }
+                var name = UniqueName(entry, field, "arm", arms.Select(a => a.Name));
 
                 int ratio = ScenarioReader.Reader.Optional(entry, "ratio") is { } r ? WholeNumber(r, field + ".ratio", 1, 100) : 1;
                 var insulin = ScenarioReader.Reader.Optional(entry, "insulin") is { } ins ? Insulin(ins, field + ".insulin") : null;
@@ -393,6 +362,14 @@ public static class TrialReader
             }
 
             return new AnalysisSpec(responder, power);
+        }
+
+        private Located<string> UniqueName(YamlMappingNode entry, string field, string kind, IEnumerable<string> taken)
+        {
+            var name = yaml.RequiredScalar(entry, "name", field);
+            return taken.Contains(name.Value, StringComparer.Ordinal)
+                ? throw new ScenarioException(name.Location, field + ".name", $"{kind} '{name.Value}' is named twice; names must be unique.")
+                : name;
         }
 
         private YamlSequenceNode NonEmpty(YamlNode node, string field, string expected)
