@@ -18,9 +18,9 @@ internal sealed class CliApplication
     private readonly RootCommand root;
     private readonly Option<bool> verbose;
 
-    public CliApplication(TextWriter output, TextWriter error)
+    public CliApplication(TextWriter output, TextWriter error, Func<string, string?> environment)
     {
-        context = new CliContext(output, error);
+        context = new CliContext(output, error, environment);
         verbose = new Option<bool>("--verbose", "-v")
         {
             Description = "Show details of errors (stack traces).",
@@ -40,6 +40,7 @@ internal sealed class CliApplication
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(TrialCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
+        root.Subcommands.Add(RunsCommand.Create(context));
         foreach (var command in PlannedCommands.Create(context, plannedIssues))
         {
             root.Subcommands.Add(command);

@@ -12,11 +12,15 @@ internal sealed class CliContext
 
     private readonly Dictionary<Command, string[]> examples = [];
 
-    public CliContext(TextWriter output, TextWriter error)
+    public CliContext(TextWriter output, TextWriter error, Func<string, string?>? environment = null)
     {
         Out = output;
         Error = error;
+        Environment = environment ?? System.Environment.GetEnvironmentVariable;
     }
+
+    /// <summary>Reads an environment variable (replaceable, so that tests and hosts can isolate settings).</summary>
+    public Func<string, string?> Environment { get; }
 
     /// <summary>Standard output (results).</summary>
     public TextWriter Out { get; }

@@ -12,10 +12,19 @@ public static class Program
     /// <param name="output">Where results and help go.</param>
     /// <param name="error">Where error messages go.</param>
     /// <returns>The exit code: 0 ok, 1 run failure, 2 bad input or usage, 3 not yet available.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, Environment.GetEnvironmentVariable);
+
+    /// <summary>Runs <c>exosim</c> in-process with the given output writers and environment variables.</summary>
+    /// <param name="args">Command-line arguments, without the program name.</param>
+    /// <param name="output">Where results and help go.</param>
+    /// <param name="error">Where error messages go.</param>
+    /// <param name="environment">Reads an environment variable by name (null when unset), e.g. <c>EXOSIM_REGISTRY</c>.</param>
+    /// <returns>The exit code: 0 ok, 1 run failure, 2 bad input or usage, 3 not yet available.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        return new CliApplication(output, error).Run(args);
+        ArgumentNullException.ThrowIfNull(environment);
+        return new CliApplication(output, error, environment).Run(args);
     }
 }

@@ -50,6 +50,15 @@ public abstract class PhysiologyModel
     /// <summary>The parameter that holds basal plasma insulin, when the basal state can be moved with it; null otherwise.</summary>
     public virtual string? BasalInsulinParameter => null;
 
+    /// <summary>
+    /// The parameters that scale with functional β-cell mass (insulin secretion capacity) when slow dynamics drive this
+    /// model in a multiscale course; empty when the model has no endogenous secretion to scale.
+    /// </summary>
+    public virtual IReadOnlyList<string> SecretionParameters => [];
+
+    /// <summary>The parameters that scale with insulin sensitivity in a multiscale course; empty when none is declared.</summary>
+    public virtual IReadOnlyList<string> SensitivityParameters => [];
+
     /// <summary>The default parameter set's name.</summary>
     public string DefaultPatient => PatientNames[0];
 

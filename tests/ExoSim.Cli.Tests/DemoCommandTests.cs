@@ -52,7 +52,7 @@ public class DemoCommandTests
 
         Assert.Equal(0, result.ExitCode);
         using var printed = JsonDocument.Parse(result.Out);
-        Assert.Equal("exosim.demo.summary/2", printed.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("exosim.demo.summary/3", printed.RootElement.GetProperty("schema").GetString());
         Assert.Contains("not medical advice", printed.RootElement.GetProperty("notice").GetString(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(directory.Path, "summary.json")));
     }
@@ -77,8 +77,9 @@ public class DemoCommandTests
             Assert.True(File.Exists(Path.Combine(dir, "timeseries.csv")), name);
             Assert.True(File.Exists(Path.Combine(dir, "plots", "glucose.png")), name);
             using var own = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+            string glucose = scenario.GetProperty("kind").GetString() == "course" ? "daily_mean_glucose" : "glucose";
             Assert.Equal(
-                own.RootElement.GetProperty("glucose").GetProperty("mean").GetDouble(),
+                own.RootElement.GetProperty(glucose).GetProperty("mean").GetDouble(),
                 scenario.GetProperty("glucose").GetProperty("mean").GetDouble());
             Assert.Contains(name, result.Out, StringComparison.Ordinal);
         }

@@ -19,6 +19,48 @@ public class SimulateCommandTests
         """;
 
     [Fact]
+    public void A_multiscale_course_writes_daily_rows_a_course_plot_and_a_course_summary()
+    {
+        using var directory = new TemporaryDirectory();
+        string scenario = Path.Combine(directory.Path, "course.yaml");
+        File.WriteAllText(scenario, """
+            model: dalla-man-2007
+            duration: 14 d
+            output_interval: 7 d
+            multiscale:
+              every: 7 d
+              verify: true
+              day:
+                - {at: 8 h, meal: {carbs: 45 g}}
+                - {at: 12 h, meal: {carbs: 70 g}}
+            """);
+        string outDir = Path.Combine(directory.Path, "out");
+
+        var result = CliRunner.Run("simulate", scenario, "--out", outDir);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Check against brute force", result.Out, StringComparison.Ordinal);
+        string[] lines = File.ReadAllLines(Path.Combine(outDir, "timeseries.csv"));
+        Assert.Equal("time_min,day,beta_rel,si_factor,mean_glucose_mg_dl,fasting_glucose_mg_dl", lines[0]);
+        Assert.Equal(["0,0,", "10080,7,"], lines.Skip(1).Select(l => l[..(l.IndexOf(',', l.IndexOf(',') + 1) + 1)]));
+        Assert.True(new FileInfo(Path.Combine(outDir, "plots", "glucose.png")).Length > 10_000);
+        Assert.Contains("verification-table", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        var root = summary.RootElement;
+        Assert.Equal("exosim.simulate.course/1", root.GetProperty("schema").GetString());
+        Assert.Equal(14, root.GetProperty("days").GetInt32());
+        Assert.Equal(2, root.GetProperty("daily_events").GetArrayLength());
+        Assert.Equal("topp-2000", root.GetProperty("multiscale").GetProperty("beta_cell_law").GetProperty("model").GetString());
+        var verification = root.GetProperty("verification");
+        Assert.True(verification.GetProperty("max_daily_mean_glucose_error_mg_per_dl").GetDouble() < 0.6);
+        Assert.True(verification.GetProperty("cost_ratio").GetDouble() > 1);
+        Assert.Equal(
+            double.Parse(lines[1].Split(',')[4], CultureInfo.InvariantCulture),
+            root.GetProperty("outcome").GetProperty("first_day_mean_glucose_mg_per_dl").GetDouble());
+    }
+
+    [Fact]
     public void Writes_timeseries_and_summary_with_the_selected_columns()
     {
         using var directory = new TemporaryDirectory();
@@ -32,6 +74,8 @@ public class SimulateCommandTests
         Assert.Contains("not medical advice", result.Out, StringComparison.Ordinal);
         string[] lines = File.ReadAllLines(Path.Combine(outDir, "timeseries.csv"));
         Assert.Equal("time_min,glucose_mg_dl,Gp,insulin_pmol_l", lines[0]);
+        Assert.Contains("not medical advice", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(outDir, "report.html"), result.Out, StringComparison.Ordinal);
         Assert.Equal(1 + 73, lines.Length); // 0, 5, …, 360 min
         Assert.StartsWith("360,", lines[^1], StringComparison.Ordinal);
 

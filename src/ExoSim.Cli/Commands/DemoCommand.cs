@@ -65,16 +65,13 @@ internal static class DemoCommand
         foreach (var builtIn in BuiltInScenarios.All)
         {
             var scenario = ScenarioResolver.Resolve(ScenarioReader.Read(builtIn.Text, builtIn.FileName));
-            var run = SimulationOutput.Run(scenario);
-            var simulation = SimulationSummary.Build(scenario, run, CliContext.Version, CliContext.Notice);
             string directory = Path.Combine(outputDirectory, builtIn.Name);
-            var files = SimulationOutput.Write(directory, scenario, run, simulation, CliJson.Serialize(simulation));
-            scenarios.Add(new DemoScenario(builtIn.Name, simulation.Scenario.Name, simulation.Model.Id, simulation.Patient, Path.GetFullPath(directory), files.Plot, simulation.Glucose, simulation.Cgm?.Glucose, simulation.Solver));
+            scenarios.Add(scenario.Course is null ? RunSimulation(builtIn, scenario, directory) : RunCourse(builtIn, scenario, directory));
         }
 
         var results = SolverShowcase.Run();
         var summary = new DemoSummary(
-            "exosim.demo.summary/2",
+            "exosim.demo.summary/3",
             CliContext.Version,
             TrialNote,
             CliContext.Notice,
@@ -105,6 +102,26 @@ internal static class DemoCommand
         return ExitCodes.Ok;
     }
 
+    private static DemoScenario RunSimulation(BuiltInScenario builtIn, ResolvedScenario scenario, string directory)
+    {
+        var run = SimulationOutput.Run(scenario);
+        var summary = SimulationSummary.Build(scenario, run, CliContext.Version, CliContext.Notice);
+        var files = SimulationOutput.Write(directory, scenario, run, summary, CliJson.Serialize(summary));
+        return new DemoScenario(
+            builtIn.Name, "simulation", summary.Scenario.Name, summary.Model.Id, summary.Patient, Path.GetFullPath(directory), files.Plot,
+            summary.Glucose, summary.Cgm?.Glucose, summary.Solver.Method, summary.Solver.RhsEvaluations, null);
+    }
+
+    private static DemoScenario RunCourse(BuiltInScenario builtIn, ResolvedScenario scenario, string directory)
+    {
+        var run = SimulationOutput.RunCourse(scenario);
+        var summary = CourseSummary.Build(scenario, run, CliContext.Version, CliContext.Notice);
+        var files = SimulationOutput.WriteCourse(directory, run, summary, CliJson.Serialize(summary));
+        return new DemoScenario(
+            builtIn.Name, "course", summary.Scenario.Name, summary.Model.Id, summary.Patient, Path.GetFullPath(directory), files.Plot,
+            summary.DailyMeanGlucose, null, summary.Solver.Method, summary.Solver.FastRhsEvaluations, summary.Verification);
+    }
+
     private static Table BuildScenarioTable(IReadOnlyList<DemoScenario> scenarios)
     {
         var table = new Table()
@@ -127,7 +144,7 @@ internal static class DemoCommand
                 Markup.Escape(s.Patient),
                 glucose,
                 range,
-                s.Solver.RhsEvaluations.ToString(CultureInfo.InvariantCulture));
+                s.RhsEvaluations.ToString(CultureInfo.InvariantCulture));
         }
 
         return table;
@@ -192,13 +209,17 @@ internal sealed record DemoSummary(
 
 /// <summary>One built-in scenario as run by the demo.</summary>
 /// <param name="Name">Example name (examples/NAME.yaml).</param>
+/// <param name="Kind"><c>simulation</c> (one run) or <c>course</c> (a multiscale course with daily rows).</param>
 /// <param name="Title">The scenario's own name.</param>
 /// <param name="Model">Model id.</param>
 /// <param name="Patient">Subject.</param>
 /// <param name="Directory">Where its files are.</param>
 /// <param name="Plot">Its glucose plot, if any.</param>
-/// <param name="Glucose">Plasma glucose statistics.</param>
+/// <param name="Glucose">Plasma glucose statistics (of a course: of its daily mean glucose).</param>
 /// <param name="CgmGlucose">Statistics of the CGM readings, with a sensor.</param>
-/// <param name="Solver">Solver and cost.</param>
+/// <param name="SolverMethod">The (fast) model's solver.</param>
+/// <param name="RhsEvaluations">Right-hand-side evaluations of the (fast) model.</param>
+/// <param name="CourseCheck">A course's agreement with its brute-force reference, when the scenario verifies it.</param>
 internal sealed record DemoScenario(
-    string Name, string? Title, string Model, string Patient, string Directory, string? Plot, GlucoseInfo? Glucose, GlucoseInfo? CgmGlucose, SolverInfo Solver);
+    string Name, string Kind, string? Title, string Model, string Patient, string Directory, string? Plot, GlucoseInfo? Glucose, GlucoseInfo? CgmGlucose,
+    string SolverMethod, long RhsEvaluations, CourseVerification? CourseCheck);

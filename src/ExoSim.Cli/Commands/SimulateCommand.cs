@@ -20,29 +20,34 @@ internal static class SimulateCommand
             HelpName = "DIR",
         };
         var jsonOption = new Option<bool>("--json") { Description = "Print summary.json on standard output instead of the table." };
+        var registryOption = RunRegistryAccess.CreateOption();
         var command = new Command(
             "simulate",
             "Simulate one virtual patient from a scenario file; writes DIR/timeseries.csv (time_min, every state and "
-            + "observable, one row per output_interval), DIR/plots/glucose.png, DIR/cgm.csv with a sensor, and "
-            + "DIR/summary.json (parameters used, solver statistics, glucose and clinical read-outs).")
+            + "observable, one row per output_interval), DIR/plots/glucose.png, DIR/cgm.csv with a sensor, DIR/report.html "
+            + "and DIR/summary.json (parameters used, solver statistics, glucose and clinical read-outs), and records the "
+            + "run in the run registry (exosim runs). A scenario with a multiscale block runs as a long-horizon course with daily rows.")
         {
             scenarioArgument,
             outOption,
             jsonOption,
+            registryOption,
         };
         command.SetAction(parseResult => Execute(
             context,
             parseResult.GetValue(scenarioArgument)!,
             parseResult.GetValue(outOption),
-            parseResult.GetValue(jsonOption)));
+            parseResult.GetValue(jsonOption),
+            parseResult.GetValue(registryOption)));
         context.AddExamples(
             command,
             "exosim simulate examples/uva-padova-t1d-day.yaml",
-            "exosim simulate examples/bergman-ivgtt.yaml --out results/ivgtt --json");
+            "exosim simulate examples/bergman-ivgtt.yaml --out results/ivgtt --json",
+            "exosim simulate examples/dalla-man-2007-glucotoxic-year.yaml --registry off");
         return command;
     }
 
-    private static int Execute(CliContext context, string scenarioPath, string? outputDirectory, bool json)
+    private static int Execute(CliContext context, string scenarioPath, string? outputDirectory, bool json, string? registry)
     {
         ResolvedScenario scenario;
         try
@@ -58,16 +63,34 @@ internal static class SimulateCommand
             throw new UsageException(exception.Message, exception);
         }
 
-        var run = SimulationOutput.Run(scenario);
         string directory = outputDirectory ?? Path.Combine("exosim-out", Path.GetFileNameWithoutExtension(scenarioPath));
         if (string.IsNullOrWhiteSpace(directory))
         {
             throw new UsageException("--out needs a directory name.");
         }
 
+        var recorder = RunRegistryAccess.StartRecording(context, registry, "simulate", scenarioPath, scenarioPath, directory, scenario.Sensor is null ? null : scenario.SensorSeed);
+        try
+        {
+            return scenario.Course is not null
+                ? ExecuteCourse(context, scenario, directory, json, recorder)
+                : ExecuteSimulation(context, scenario, directory, json, recorder);
+        }
+        catch (RunFailureException exception)
+        {
+            recorder.Failed(exception.Message);
+            throw;
+        }
+    }
+
+    private static int ExecuteSimulation(CliContext context, ResolvedScenario scenario, string directory, bool json, RunRecorder recorder)
+    {
+        var run = SimulationOutput.Run(scenario);
+
         var summary = SimulationSummary.Build(scenario, run, CliContext.Version, CliContext.Notice);
         string summaryText = CliJson.Serialize(summary);
         var files = SimulationOutput.Write(directory, scenario, run, summary, summaryText);
+        recorder.Completed(Headline(summary));
 
         if (json)
         {
@@ -89,8 +112,116 @@ internal static class SimulateCommand
             console.WriteLine($"Glucose plot written to {files.Plot}");
         }
 
+        console.WriteLine($"Report written to {files.Report}");
+
         console.WriteLine($"Summary written to {files.Summary}");
+        WriteRecorded(console, recorder);
         return ExitCodes.Ok;
+    }
+
+    private static int ExecuteCourse(CliContext context, ResolvedScenario scenario, string directory, bool json, RunRecorder recorder)
+    {
+        var run = SimulationOutput.RunCourse(scenario);
+        var summary = CourseSummary.Build(scenario, run, CliContext.Version, CliContext.Notice);
+        string summaryText = CliJson.Serialize(summary);
+        var files = SimulationOutput.WriteCourse(directory, run, summary, summaryText);
+        recorder.Completed(Headline(summary));
+        if (json)
+        {
+            context.Out.Write(summaryText);
+            return ExitCodes.Ok;
+        }
+
+        var console = context.CreateConsole();
+        console.Write(BuildCourseTable(summary));
+        console.WriteLine(CliContext.Notice);
+        console.WriteLine($"Daily course written to {files.Timeseries}");
+        console.WriteLine($"Course plot written to {files.Plot}");
+        console.WriteLine($"Report written to {files.Report}");
+        console.WriteLine($"Summary written to {files.Summary}");
+        WriteRecorded(console, recorder);
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteRecorded(IAnsiConsole console, RunRecorder recorder)
+    {
+        if (recorder.Enabled)
+        {
+            console.WriteLine($"Recorded as run {recorder.Id} (exosim runs show {recorder.Id})");
+        }
+    }
+
+    /// <summary>The headline results a run is recorded with (names carry their units).</summary>
+    private static Dictionary<string, double> Headline(SimulationSummary summary)
+    {
+        var headline = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["duration_min"] = summary.DurationMin,
+            ["rhs_evaluations"] = summary.Solver.RhsEvaluations,
+        };
+        if (summary.Glucose is { } g)
+        {
+            headline["mean_glucose_mg_dl"] = g.Mean;
+            headline["min_glucose_mg_dl"] = g.Min;
+            headline["max_glucose_mg_dl"] = g.Max;
+            headline["time_in_range_percent"] = g.InRangePercent;
+            headline["time_below_range_percent"] = g.BelowRangePercent;
+        }
+
+        if (summary.Clinical is { } c)
+        {
+            headline["hba1c_from_mean_percent"] = c.Hba1cFromMeanPercent;
+            headline["gmi_percent"] = c.GmiPercent;
+        }
+
+        return headline;
+    }
+
+    private static Dictionary<string, double> Headline(CourseSummary summary)
+    {
+        var headline = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["days"] = summary.Days,
+            ["fast_rhs_evaluations"] = summary.Solver.FastRhsEvaluations,
+            ["last_day_mean_glucose_mg_dl"] = summary.Outcome.LastDayMeanGlucoseMgPerDl,
+            ["last_day_fasting_glucose_mg_dl"] = summary.Outcome.LastDayFastingGlucoseMgPerDl,
+            ["hba1c_lagged_end_percent"] = summary.Outcome.Hba1cLaggedEndPercent,
+        };
+        foreach (var state in summary.Outcome.SlowEnd)
+        {
+            headline[state.Name + "_end"] = state.Value;
+        }
+
+        return headline;
+    }
+
+    private static Table BuildCourseTable(CourseSummary summary)
+    {
+        var table = new Table().Title($"exosim simulate (multiscale course): {Markup.Escape(summary.Scenario.Name ?? summary.Scenario.File)}").AddColumn("Quantity").AddColumn("Value");
+        table.AddRow("Model", Markup.Escape($"{summary.Model.Id}, patient {summary.Patient}"));
+        table.AddRow("Course", $"{Time(summary.Days * 1440.0)}, {summary.Rows} rows every {summary.OutputIntervalDays} d, {summary.DailyEvents.Count} events a day");
+        table.AddRow("Scheme", Markup.Escape(summary.Multiscale.Scheme));
+        table.AddRow("Coupled", Markup.Escape(
+            $"β-cell mass × [{string.Join(", ", summary.Multiscale.SecretionParameters)}], insulin sensitivity × [{string.Join(", ", summary.Multiscale.SensitivityParameters)}] "
+            + $"(→ {F(summary.Multiscale.SensitivityTarget)}, τ {F(summary.Multiscale.SensitivityTimeConstantDays)} d)"));
+        foreach (var (start, end) in summary.Outcome.SlowStart.Zip(summary.Outcome.SlowEnd))
+        {
+            table.AddRow(Markup.Escape($"{start.Name} start → end"), $"{start.Value.ToString("0.0000", CultureInfo.InvariantCulture)} → {end.Value.ToString("0.0000", CultureInfo.InvariantCulture)}");
+        }
+
+        var outcome = summary.Outcome;
+        table.AddRow("Daily mean glucose, first → last day", $"{F1(outcome.FirstDayMeanGlucoseMgPerDl)} → {F1(outcome.LastDayMeanGlucoseMgPerDl)} mg/dL");
+        table.AddRow("Fasting glucose, first → last day", $"{F1(outcome.FirstDayFastingGlucoseMgPerDl)} → {F1(outcome.LastDayFastingGlucoseMgPerDl)} mg/dL");
+        table.AddRow("HbA1c lagged at the end / ADAG of the last day", $"{F1(outcome.Hba1cLaggedEndPercent)} % / {F1(outcome.Hba1cFromLastDayPercent)} %");
+        table.AddRow("Fast-model RHS evaluations", summary.Solver.FastRhsEvaluations.ToString(CultureInfo.InvariantCulture));
+        if (summary.Verification is { } check)
+        {
+            table.AddRow("Check against brute force", string.Create(
+                CultureInfo.InvariantCulture,
+                $"max relative slow-state error {check.MaxRelativeSlowError:0.0E+0}, max daily mean glucose error {check.MaxDailyMeanGlucoseErrorMgPerDl:0.000} mg/dL, ×{check.CostRatio:0.0} fewer fast evaluations"));
+        }
+
+        return table;
     }
 
     private static Table BuildTable(SimulationSummary summary)

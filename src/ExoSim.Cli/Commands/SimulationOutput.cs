@@ -1,5 +1,6 @@
 using ExoSim.Models;
 using ExoSim.Models.Simulation;
+using ExoSim.Reports.Html;
 using ExoSim.Reports.Plots;
 using ExoSim.Storage;
 using ExoSim.Trials.Scenarios;
@@ -10,13 +11,17 @@ namespace ExoSim.Cli.Commands;
 /// <param name="Timeseries">timeseries.csv.</param>
 /// <param name="Cgm">cgm.csv, with a sensor.</param>
 /// <param name="Plot">plots/glucose.png, for models with glucose.</param>
+/// <param name="Report">report.html.</param>
 /// <param name="Summary">summary.json.</param>
-internal sealed record SimulationOutputFiles(string Timeseries, string? Cgm, string? Plot, string Summary);
+internal sealed record SimulationOutputFiles(string Timeseries, string? Cgm, string? Plot, string Report, string Summary);
 
 /// <summary>Writes a simulation's output directory (the layout documented in docs/scenarios.md), every file atomically.</summary>
 internal static class SimulationOutput
 {
     public const string SummaryFileName = "summary.json";
+
+    /// <summary>The self-contained HTML report.</summary>
+    public const string ReportFileName = "report.html";
 
     /// <summary>Column of <c>cgm.csv</c> with the sensor's readings (mg/dL).</summary>
     public const string CgmReadingColumn = "cgm_reading_mg_dl";
@@ -47,9 +52,10 @@ internal static class SimulationOutput
             }
 
             string? plotPath = null;
+            byte[]? png = null;
             if (run.Result.HasColumn(Observable.GlucoseMgPerDl))
             {
-                byte[] png = SimulationPlots.GlucosePng(
+                png = SimulationPlots.GlucosePng(
                     run.Result,
                     $"{summary.Model.Id} — {summary.Patient}",
                     scenario.Request.Interventions,
@@ -57,12 +63,53 @@ internal static class SimulationOutput
                 plotPath = AtomicFile.Write(Path.Combine(directory, GlucosePlotFile), stream => stream.Write(png));
             }
 
+            string reportPath = AtomicFile.WriteAllText(Path.Combine(directory, ReportFileName), ScenarioReports.Simulation(summary, run.Result, png));
             string summaryPath = AtomicFile.WriteAllText(Path.Combine(directory, SummaryFileName), summaryText);
-            return new SimulationOutputFiles(timeseries, cgmPath, plotPath, summaryPath);
+            return new SimulationOutputFiles(timeseries, cgmPath, plotPath, reportPath, summaryPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new RunFailureException($"Cannot write the results to '{directory}': {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>Writes a multiscale course's directory: timeseries.csv (daily rows), plots/glucose.png, report.html, then summary.json.</summary>
+    /// <exception cref="RunFailureException">A file cannot be written.</exception>
+    public static SimulationOutputFiles WriteCourse(string directory, CourseRun run, CourseSummary summary, string summaryText)
+    {
+        try
+        {
+            string timeseries = TimeseriesCsv.WriteColumns(Path.Combine(directory, TimeseriesCsv.FileName), run.Columns, run.Values);
+            var course = run.Course;
+            var slow = course.SlowStateNames.Select((name, i) => (name, course.SlowStates.Take(course.DailyMeanGlucoseMgPerDl.Count).Select(x => x[i]).ToArray())).ToArray();
+            byte[] png = SimulationPlots.CoursePng(
+                course.DayStartTimesMin(),
+                course.DailyMeanGlucoseMgPerDl,
+                course.DayStartGlucoseMgPerDl,
+                slow,
+                $"{summary.Model.Id} — {summary.Patient}: {course.Scheme}");
+            string plotPath = AtomicFile.Write(Path.Combine(directory, GlucosePlotFile), stream => stream.Write(png));
+            string reportPath = AtomicFile.WriteAllText(Path.Combine(directory, ReportFileName), ScenarioReports.Course(summary, png));
+            string summaryPath = AtomicFile.WriteAllText(Path.Combine(directory, SummaryFileName), summaryText);
+            return new SimulationOutputFiles(timeseries, null, plotPath, reportPath, summaryPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFailureException($"Cannot write the results to '{directory}': {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>Runs a scenario's multiscale course, turning a solver failure into a run failure that names the subject.</summary>
+    /// <exception cref="RunFailureException">A solver failed.</exception>
+    public static CourseRun RunCourse(ResolvedScenario scenario)
+    {
+        try
+        {
+            return CourseRunner.Run(scenario);
+        }
+        catch (SimulationFailedException exception)
+        {
+            throw new RunFailureException(exception.Message, exception);
         }
     }
 

@@ -90,6 +90,15 @@ public sealed class DallaMan2007Model : PhysiologyModel
     /// <inheritdoc />
     public override string? BasalInsulinParameter => "Ib";
 
+    /// <summary>
+    /// beta and K (second- and first-phase responsivity to glucose) and Sb (basal secretion):
+    /// all of secretion scales with β-cell mass (assumption: secretion per β-cell unchanged).
+    /// </summary>
+    public override IReadOnlyList<string> SecretionParameters => ["beta", "K", "Sb"];
+
+    /// <summary>Vmx, the insulin-dependent part of peripheral glucose utilisation (Vm = Vm0 + Vmx·X).</summary>
+    public override IReadOnlyList<string> SensitivityParameters => ["Vmx"];
+
     /// <inheritdoc />
     public override ParameterSet Complete(ParameterSet parameters) => DallaManParameters.Complete(parameters);
 

@@ -63,6 +63,12 @@ public sealed class GlucotoxicBetaCellCourse : SlowDynamics
             toppParameters["d0"], toppParameters["r1"], toppParameters["r2"], secretionParameters, sensitivityParameters, targetSensitivityFactor, sensitivityTimeConstantDays);
     }
 
+    /// <summary>Fast-model parameters scaled by relative β-cell mass.</summary>
+    public IReadOnlyList<string> SecretionParameters => coupled[..secretionCount];
+
+    /// <summary>Fast-model parameters scaled by the insulin-sensitivity factor.</summary>
+    public IReadOnlyList<string> SensitivityParameters => coupled[secretionCount..];
+
     /// <summary>d0 (1/d).</summary>
     public double DeathRatePerDay { get; }
 

@@ -47,7 +47,17 @@ public sealed record MultiscaleRequest
 /// <param name="SlowRhsEvaluations">Evaluations of the slow dynamics at one glucose value.</param>
 public sealed record MultiscaleResult(
     string Scheme, IReadOnlyList<string> SlowStateNames, IReadOnlyList<double[]> SlowStates, IReadOnlyList<double> DailyMeanGlucoseMgPerDl,
-    long FastRhsEvaluations, long SlowRhsEvaluations);
+    long FastRhsEvaluations, long SlowRhsEvaluations)
+{
+    /// <summary>
+    /// Plasma glucose (mg/dL) at the start of each day (Days entries), i.e. just before the day's first event: after
+    /// the night's fast when that event is breakfast, so the course's fasting glucose.
+    /// </summary>
+    public IReadOnlyList<double> DayStartGlucoseMgPerDl { get; init; } = [];
+
+    /// <summary>The start time (min) of each day, 0, 1440, … (as many as <see cref="DailyMeanGlucoseMgPerDl"/>).</summary>
+    public double[] DayStartTimesMin() => Enumerable.Range(0, DailyMeanGlucoseMgPerDl.Count).Select(d => d * 1440.0).ToArray();
+}
 
 /// <summary>
 /// Two ways to run a long course with meal-scale glucose: <see cref="BruteForce"/>, one coupled ODE of fast and slow
@@ -95,6 +105,7 @@ public static class MultiscaleSimulator
 
         var slowStates = new List<double[]>();
         var dailyMean = new List<double>();
+        var dayStart = new List<double>();
         for (int k = 0; k < solution.Count; k++)
         {
             var state = solution.State(k);
@@ -103,11 +114,19 @@ public static class MultiscaleSimulator
             {
                 dailyMean.Add((state[^1] - solution.State(k - 1)[^1]) / MinutesPerDay);
             }
+
+            if (k < request.Days)
+            {
+                dayStart.Add(coupled.Glucose(k * MinutesPerDay, state[..nFast]));
+            }
         }
 
         // Each coupled evaluation is one fast and one slow evaluation.
         long evaluations = solution.Statistics.RhsEvaluations;
-        return new MultiscaleResult("brute force (coupled ODE)", Names(request), slowStates, dailyMean, evaluations, evaluations);
+        return new MultiscaleResult("brute force (coupled ODE)", Names(request), slowStates, dailyMean, evaluations, evaluations)
+        {
+            DayStartGlucoseMgPerDl = dayStart,
+        };
     }
 
     /// <summary>
@@ -128,6 +147,7 @@ public static class MultiscaleSimulator
         var slow = request.Slow.InitialState();
         var slowStates = new List<double[]> { (double[])slow.Clone() };
         var dailyMean = new List<double>();
+        var dayStart = new List<double>();
         long fastEvaluations = 0, slowEvaluations = 0;
         var averaged = new AveragedSlowSystem(request.Slow);
         int sampleCount = (int)Math.Round(MinutesPerDay / request.SampleIntervalMin) + 1;
@@ -157,8 +177,9 @@ public static class MultiscaleSimulator
                 request.Solver,
                 request.Options);
             fastEvaluations += day.Statistics.RhsEvaluations;
-            double mean = averaged.SetGlucoseTrace(sampleTimes, day.Column(Observable.GlucoseMgPerDl));
-            return new RepresentativeDayResult(mean, day.Row(day.RowCount - 1).Slice(1, request.FastModel.States.Count).ToArray());
+            var glucose = day.Column(Observable.GlucoseMgPerDl);
+            double mean = averaged.SetGlucoseTrace(sampleTimes, glucose);
+            return new RepresentativeDayResult(mean, glucose[0], day.Row(day.RowCount - 1).Slice(1, request.FastModel.States.Count).ToArray());
         }
 
         OdeSolution AdvanceSlow(double[] from, double days, double[] saveAt)
@@ -187,16 +208,20 @@ public static class MultiscaleSimulator
             {
                 slowStates.Add(slowSolution.State(k).ToArray());
                 dailyMean.Add(representative.MeanGlucoseMgPerDl);
+                dayStart.Add(representative.StartGlucoseMgPerDl);
             }
 
             slow = slowStates[^1].ToArray();
         }
 
-        return new MultiscaleResult($"representative day every {everyDays} d (averaging)", Names(request), slowStates, dailyMean, fastEvaluations, slowEvaluations);
+        return new MultiscaleResult($"representative day every {everyDays} d (averaging)", Names(request), slowStates, dailyMean, fastEvaluations, slowEvaluations)
+        {
+            DayStartGlucoseMgPerDl = dayStart,
+        };
     }
 
-    /// <summary>One simulated representative day: its mean glucose and the fast state at its end.</summary>
-    private sealed record RepresentativeDayResult(double MeanGlucoseMgPerDl, double[] EndState);
+    /// <summary>One simulated representative day: its mean and starting glucose and the fast state at its end.</summary>
+    private sealed record RepresentativeDayResult(double MeanGlucoseMgPerDl, double StartGlucoseMgPerDl, double[] EndState);
 
     private static void Validate(MultiscaleRequest request)
     {
@@ -279,10 +304,16 @@ public static class MultiscaleSimulator
             }
 
             fast.Evaluate(t, y[..nFast], dydt[..nFast]);
-            model.EvaluateObservables(t, y[..nFast], parameters, observables);
-            double glucose = observables[glucoseIndex];
+            double glucose = Glucose(t, y[..nFast]);
             slow.Derivatives(glucose, slowState, dydt.Slice(nFast, nSlow));
             dydt[^1] = glucose;
+        }
+
+        /// <summary>Plasma glucose (mg/dL) of a fast state.</summary>
+        public double Glucose(double t, ReadOnlySpan<double> fastState)
+        {
+            model.EvaluateObservables(t, fastState, parameters, observables);
+            return observables[glucoseIndex];
         }
     }
 

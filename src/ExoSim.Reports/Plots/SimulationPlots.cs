@@ -76,6 +76,94 @@ public static class SimulationPlots
         return glucosePlot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
     }
 
+    /// <summary>Renders one column of a simulation (a state or observable) against time as a small PNG.</summary>
+    /// <param name="result">The simulation.</param>
+    /// <param name="column">The column's name.</param>
+    /// <param name="unit">Its unit (for the axis label).</param>
+    /// <param name="widthPx">Width in pixels.</param>
+    /// <param name="heightPx">Height in pixels.</param>
+    /// <exception cref="KeyNotFoundException">No such column.</exception>
+    public static byte[] ColumnPng(SimulationResult result, string column, string unit, int widthPx = 420, int heightPx = 260)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        double duration = result.Row(result.RowCount - 1)[0];
+        var (scale, timeLabel) = TimeAxis(duration);
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        plot.Title(column);
+        plot.YLabel(unit);
+        plot.XLabel(timeLabel);
+        var line = plot.Add.ScatterLine(result.Column(Simulator.TimeColumn).Select(t => t * scale).ToArray(), result.Column(column));
+        line.LineWidth = 1.5f;
+        line.Color = Colors.Navy;
+        return plot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
+    }
+
+    /// <summary>
+    /// Renders a long-horizon course as PNG bytes: each day's mean and starting (fasting) plasma glucose with the
+    /// target band, and relative β-cell mass (and any other dimensionless slow state) on the right axis.
+    /// </summary>
+    /// <param name="dayStartMin">Start of each plotted day (min).</param>
+    /// <param name="meanGlucoseMgPerDl">Mean glucose of each day.</param>
+    /// <param name="fastingGlucoseMgPerDl">Glucose at the start of each day.</param>
+    /// <param name="slowStates">Slow states to draw on the right axis, by label, one value per day.</param>
+    /// <param name="title">Plot title.</param>
+    /// <param name="widthPx">Width in pixels.</param>
+    /// <param name="heightPx">Height in pixels.</param>
+    /// <exception cref="ArgumentException">The series differ in length or are empty.</exception>
+    public static byte[] CoursePng(
+        IReadOnlyList<double> dayStartMin, IReadOnlyList<double> meanGlucoseMgPerDl, IReadOnlyList<double> fastingGlucoseMgPerDl,
+        IReadOnlyList<(string Label, double[] Values)> slowStates, string title, int widthPx = 1000, int heightPx = 650)
+    {
+        ArgumentNullException.ThrowIfNull(dayStartMin);
+        ArgumentNullException.ThrowIfNull(meanGlucoseMgPerDl);
+        ArgumentNullException.ThrowIfNull(fastingGlucoseMgPerDl);
+        ArgumentNullException.ThrowIfNull(slowStates);
+        int n = dayStartMin.Count;
+        if (n == 0 || meanGlucoseMgPerDl.Count != n || fastingGlucoseMgPerDl.Count != n || slowStates.Any(s => s.Values.Length != n))
+        {
+            throw new ArgumentException("A course plot needs one value per day in every series.");
+        }
+
+        var (scale, timeLabel) = TimeAxis(Math.Max(dayStartMin[^1], 3 * 1440 + 1));
+        double[] time = dayStartMin.Select(t => t * scale).ToArray();
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        plot.Title(title);
+        plot.YLabel("glucose (mg/dL)");
+        var band = plot.Add.VerticalSpan(TargetLowMgPerDl, TargetHighMgPerDl);
+        band.FillStyle.Color = Colors.Green.WithAlpha(0.12);
+        band.LineStyle.Width = 0;
+        band.LegendText = "target 70–180 mg/dL";
+        var mean = plot.Add.ScatterLine(time, meanGlucoseMgPerDl.ToArray());
+        mean.LineWidth = 2;
+        mean.Color = Colors.Navy;
+        mean.LegendText = "daily mean glucose";
+        var fasting = plot.Add.ScatterLine(time, fastingGlucoseMgPerDl.ToArray());
+        fasting.LineWidth = 1.5f;
+        fasting.Color = Colors.SteelBlue;
+        fasting.LinePattern = LinePattern.Dashed;
+        fasting.LegendText = "fasting glucose (day start)";
+        Color[] palette = [Colors.DarkMagenta, Colors.DarkOrange, Colors.Teal];
+        for (int i = 0; i < slowStates.Count; i++)
+        {
+            var line = plot.Add.ScatterLine(time, slowStates[i].Values);
+            line.LineWidth = 1.5f;
+            line.Color = palette[i % palette.Length];
+            line.LegendText = $"{slowStates[i].Label} (right axis)";
+            line.Axes.YAxis = plot.Axes.Right;
+        }
+
+        if (slowStates.Count > 0)
+        {
+            plot.Axes.Right.Label.Text = "relative to start (1)";
+        }
+
+        plot.XLabel(timeLabel);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
+    }
+
     /// <summary>The time unit of the axis: minutes up to 6 h, hours up to 3 days, days up to 2 years, years beyond.</summary>
     private static (double Scale, string Label) TimeAxis(double durationMin) => durationMin switch
     {

@@ -75,6 +75,46 @@ public sealed record ScenarioDocument
 
     /// <summary>Parameter modulations (<c>modulate</c> events), repeats expanded.</summary>
     public IReadOnlyList<Located<ModulationSpec>> Modulations { get; init; } = [];
+
+    /// <summary>The long-horizon course with meal-scale glucose (the <c>multiscale</c> block), or null for one plain run.</summary>
+    public MultiscaleDocument? Multiscale { get; init; }
+}
+
+/// <summary>
+/// The <c>multiscale</c> block of a scenario: slow β-cell and insulin-sensitivity dynamics driving the scenario's
+/// (meal-scale) model over a long horizon, with the same day repeated (docs/multiscale.md).
+/// </summary>
+public sealed record MultiscaleDocument
+{
+    /// <summary>Where the block starts.</summary>
+    public required SourceLocation Location { get; init; }
+
+    /// <summary><c>representative_days</c> (default) or <c>brute_force</c>.</summary>
+    public Located<string>? Scheme { get; init; }
+
+    /// <summary>Days between representative days (min, a whole number of days), or null for the default.</summary>
+    public Located<double>? EveryMin { get; init; }
+
+    /// <summary>The β-cell growth law: the id of the model whose parameters give it (<c>topp-2000</c>).</summary>
+    public Located<string>? BetaCell { get; init; }
+
+    /// <summary>Fast-model parameters scaled by relative β-cell mass, or null for the model's default list.</summary>
+    public IReadOnlyList<Located<string>>? Secretion { get; init; }
+
+    /// <summary>Fast-model parameters scaled by the insulin-sensitivity factor, or null for the model's default list.</summary>
+    public IReadOnlyList<Located<string>>? Sensitivity { get; init; }
+
+    /// <summary>The factor insulin sensitivity drifts to (1 = no drift), or null.</summary>
+    public Located<double>? SensitivityTarget { get; init; }
+
+    /// <summary>Time constant of the drift (min), or null.</summary>
+    public Located<double>? SensitivityTimeConstantMin { get; init; }
+
+    /// <summary>Whether to run the brute-force reference as well and report the agreement.</summary>
+    public bool Verify { get; init; }
+
+    /// <summary>The events of one day (0 ≤ at &lt; 24 h), repeated every day.</summary>
+    public IReadOnlyList<Located<Intervention>> Day { get; init; } = [];
 }
 
 /// <summary>A <c>modulate</c> event: multiply a named parameter by a factor over a time window.</summary>

@@ -17,7 +17,11 @@ public static class ScenarioReader
 {
     /// <summary>Top-level fields, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> TopLevelFields { get; } =
-        ["name", "description", "model", "patient", "parameters", "initial", "fasting", "duration", "output_interval", "outputs", "readouts", "solver", "sensor", "events"];
+        ["name", "description", "model", "patient", "parameters", "initial", "fasting", "duration", "output_interval", "outputs", "readouts", "solver", "sensor", "events", "multiscale"];
+
+    /// <summary>Fields of the <c>multiscale</c> block.</summary>
+    public static IReadOnlyList<string> MultiscaleFields { get; } =
+        ["scheme", "every", "beta_cell", "secretion", "sensitivity", "insulin_sensitivity", "verify", "day"];
 
     /// <summary>Event kinds that exist now.</summary>
     public static IReadOnlyList<string> EventKinds { get; } = ["meal", "insulin", "iv_glucose", "modulate"];
@@ -29,6 +33,7 @@ public static class ScenarioReader
     };
 
     private const double DefaultOutputIntervalMin = 1;
+    private const double MinutesPerDay = 1440;
     private const int MaxRepeatCount = 100_000;
 
     /// <summary>Reads a scenario file from disk.</summary>
@@ -95,7 +100,8 @@ public static class ScenarioReader
             document = ReadFasting(root, document);
             document = ReadSolver(root, document);
             document = ReadSensor(root, document);
-            return ReadEvents(root, document);
+            document = ReadEvents(root, document);
+            return ReadMultiscale(root, document);
         }
 
         /// <summary>The top-level mapping of a one-document YAML file describing one <paramref name="what"/> (e.g. "scenario").</summary>
@@ -189,12 +195,71 @@ public static class ScenarioReader
                 return document;
             }
 
-            var (events, modulations) = ReadEventList(node, "events");
+            var (events, modulations) = EventList(node, "events");
             return document with { Events = events, Modulations = modulations };
         }
 
-        /// <summary>An event list in scenario syntax at <paramref name="listField"/> (e.g. <c>events</c>), repeats expanded.</summary>
-        internal (List<Located<Intervention>> Events, List<Located<ModulationSpec>> Modulations) ReadEventList(YamlNode node, string listField)
+        private ScenarioDocument ReadMultiscale(YamlMappingNode root, ScenarioDocument document)
+        {
+            if (Optional(root, "multiscale") is not { } node)
+            {
+                return document;
+            }
+
+            const string path = "multiscale";
+            var block = Mapping(node, path);
+            CheckKeys(block, path, MultiscaleFields);
+            Located<double>? target = null, timeConstant = null;
+            if (Optional(block, "insulin_sensitivity") is { } drift)
+            {
+                string driftPath = path + ".insulin_sensitivity";
+                var mapping = Mapping(drift, driftPath);
+                CheckKeys(mapping, driftPath, ["target", "time_constant"]);
+                target = Factor(Required(mapping, "target", driftPath), driftPath + ".target");
+                timeConstant = Quantity(Required(mapping, "time_constant", driftPath), driftPath + ".time_constant", Dimension.Time);
+                if (!(timeConstant.Value > 0))
+                {
+                    throw new ScenarioException(timeConstant.Location, timeConstant.Field, "must be positive, e.g. '180 d'.");
+                }
+            }
+
+            var day = new List<Located<Intervention>>();
+            if (Optional(block, "day") is { } dayNode)
+            {
+                var (events, modulations) = EventList(dayNode, path + ".day");
+                if (modulations.Count > 0)
+                {
+                    throw new ScenarioException(modulations[0].Location, modulations[0].Field, "modulate events are not supported inside a multiscale course yet: the day's events are meals, insulin and IV glucose.");
+                }
+
+                day = events;
+            }
+
+            // A course's rows are daily; the plain run's default of one row per minute does not apply.
+            var interval = Optional(root, "output_interval") is null
+                ? new Located<double>(MinutesPerDay, At(block), "output_interval")
+                : document.OutputIntervalMin;
+            return document with
+            {
+                OutputIntervalMin = interval,
+                Multiscale = new MultiscaleDocument
+                {
+                    Location = At(block),
+                    Scheme = Optional(block, "scheme") is { } scheme ? Text(scheme, path + ".scheme") : null,
+                    EveryMin = Optional(block, "every") is { } every ? Quantity(every, path + ".every", Dimension.Time) : null,
+                    BetaCell = Optional(block, "beta_cell") is { } beta ? Text(beta, path + ".beta_cell") : null,
+                    Secretion = Optional(block, "secretion") is { } secretion ? Names(secretion, path + ".secretion") : null,
+                    Sensitivity = Optional(block, "sensitivity") is { } sensitivity ? Names(sensitivity, path + ".sensitivity") : null,
+                    SensitivityTarget = target,
+                    SensitivityTimeConstantMin = timeConstant,
+                    Verify = Optional(block, "verify") is { } verify && Boolean(verify, path + ".verify"),
+                    Day = day,
+                },
+            };
+        }
+
+        /// <summary>A list of events (the <c>events</c> field, a course's <c>day</c>, a trial arm's <c>events</c>), repeats expanded.</summary>
+        internal (List<Located<Intervention>> Events, List<Located<ModulationSpec>> Modulations) EventList(YamlNode node, string listField)
         {
             if (node is not YamlSequenceNode sequence)
             {
@@ -333,12 +398,7 @@ public static class ScenarioReader
         {
             CheckKeys(body, field, ["parameter", "factor", "duration"]);
             string parameter = RequiredScalar(body, "parameter", field).Value;
-            var factorNode = Required(body, "factor", field);
-            string factorText = Scalar(factorNode, field + ".factor");
-            if (!double.TryParse(factorText, NumberStyles.Float, CultureInfo.InvariantCulture, out double factor) || !(factor >= 0) || !double.IsFinite(factor))
-            {
-                throw new ScenarioException(At(factorNode), field + ".factor", $"expected a non-negative number (a multiplier such as 1.3); got '{factorText}'.");
-            }
+            double factor = Factor(Required(body, "factor", field), field + ".factor").Value;
 
             var duration = Quantity(Required(body, "duration", field), field + ".duration", Dimension.Time);
             if (!(duration.Value > 0))
@@ -348,6 +408,25 @@ public static class ScenarioReader
 
             return new ModulationSpec(parameter, factor, time, time + duration.Value);
         }
+
+        private Located<double> Factor(YamlNode node, string field)
+        {
+            string text = Scalar(node, field);
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double factor) || !(factor >= 0) || !double.IsFinite(factor))
+            {
+                throw new ScenarioException(At(node), field, $"expected a non-negative number (a multiplier such as 1.3); got '{text}'.");
+            }
+
+            return new Located<double>(factor, At(node), field);
+        }
+
+        private bool Boolean(YamlNode node, string field)
+            => Scalar(node, field) switch
+            {
+                "true" => true,
+                "false" => false,
+                var text => throw new ScenarioException(At(node), field, $"expected true or false; got '{text}'."),
+            };
 
         private List<Located<KeyValuePair<string, string>>> NamedValues(YamlMappingNode root, string field)
         {

@@ -38,6 +38,13 @@ public sealed record ResolvedScenario
 
     /// <summary>The verified fasting steady state the run starts from (before initial-state overrides), or null when the model does not start at rest.</summary>
     public SteadyStartResult? SteadyStart { get; init; }
+
+    /// <summary>
+    /// The long-horizon course when the scenario has a <c>multiscale</c> block, or null. Then <see cref="Request"/> is
+    /// the course's first day as a plain simulation (one day of the daily events from the start state), and
+    /// <see cref="OutputColumns"/> are the course's daily columns.
+    /// </summary>
+    public ResolvedCourse? Course { get; init; }
 }
 
 /// <summary>
@@ -45,7 +52,7 @@ public sealed record ResolvedScenario
 /// names, units, fasting start, events the model accepts and output columns. Mistakes are
 /// <see cref="ScenarioException"/>s pointing at the line that caused them.
 /// </summary>
-public static class ScenarioResolver
+public static partial class ScenarioResolver
 {
     /// <summary>The sensor seed when a scenario gives none (documented, so that a run without one is still reproducible).</summary>
     public const ulong DefaultSensorSeed = 1;
@@ -83,6 +90,11 @@ public static class ScenarioResolver
             RelativeTolerance = document.RelativeTolerance?.Value ?? SolverOptions.Default.RelativeTolerance,
             AbsoluteTolerance = document.AbsoluteTolerance?.Value ?? SolverOptions.Default.AbsoluteTolerance,
         };
+
+        if (document.Multiscale is { } multiscale)
+        {
+            return ResolveCourse(document, multiscale, model, parameters, initial, rest, solver, options);
+        }
 
         return new ResolvedScenario
         {
@@ -171,18 +183,21 @@ public static class ScenarioResolver
         var interventions = new List<Intervention>();
         foreach (var located in document.Events)
         {
-            var intervention = located.Value;
-            if (!model.SupportedInterventions.Contains(intervention.Kind))
-            {
-                string allowed = model.SupportedInterventions.Count == 0 ? "none (its protocol is built into the initial state)" : string.Join(", ", model.SupportedInterventions);
-                throw new ScenarioException(located.Location, located.Field, $"model '{model.Id}' does not accept {intervention.Kind} events. Allowed: {allowed}.");
-            }
-
-            RequireWithin(located.Location, located.Field, intervention.TimeMin, document.DurationMin.Value);
-            interventions.Add(intervention);
+            RequireSupported(located, model);
+            RequireWithin(located.Location, located.Field, located.Value.TimeMin, document.DurationMin.Value);
+            interventions.Add(located.Value);
         }
 
         return interventions;
+    }
+
+    private static void RequireSupported(Located<Intervention> located, PhysiologyModel model)
+    {
+        if (!model.SupportedInterventions.Contains(located.Value.Kind))
+        {
+            string allowed = model.SupportedInterventions.Count == 0 ? "none (its protocol is built into the initial state)" : string.Join(", ", model.SupportedInterventions);
+            throw new ScenarioException(located.Location, located.Field, $"model '{model.Id}' does not accept {located.Value.Kind} events. Allowed: {allowed}.");
+        }
     }
 
     private static List<ParameterModulation> Modulations(ScenarioDocument document, PhysiologyModel model, ParameterSet parameters)
@@ -249,8 +264,11 @@ public static class ScenarioResolver
     }
 
     private static List<string> Columns(PhysiologyModel model, IReadOnlyList<Located<string>>? outputs)
+        => Columns(model, model.States.Select(s => s.Name).Concat(model.Observables.Select(o => o.Name)).ToArray(), outputs);
+
+    /// <summary><c>time_min</c>, then the <paramref name="outputs"/> (each one of <paramref name="available"/>) or all of them.</summary>
+    private static List<string> Columns(PhysiologyModel model, IReadOnlyList<string> available, IReadOnlyList<Located<string>>? outputs)
     {
-        var available = model.States.Select(s => s.Name).Concat(model.Observables.Select(o => o.Name)).ToArray();
         var columns = new List<string> { Simulator.TimeColumn };
         if (outputs is null)
         {

@@ -46,9 +46,15 @@ public static class ScenarioRunner
     /// interstitial glucose there is turned into readings by <see cref="CgmMeasurement"/>.
     /// </summary>
     /// <exception cref="SimulationFailedException">The solver failed.</exception>
+    /// <exception cref="ArgumentException">The scenario is a multiscale course (run it with <see cref="CourseRunner"/>).</exception>
     public static ScenarioRun Run(ResolvedScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.Course is not null)
+        {
+            throw new ArgumentException($"Scenario '{scenario.Document.File}' is a multiscale course: run it with {nameof(CourseRunner)}.", nameof(scenario));
+        }
+
         var result = Solve(scenario, scenario.Request);
         var readouts = Readouts(scenario, result);
         if (scenario.Sensor is not { } sensor)

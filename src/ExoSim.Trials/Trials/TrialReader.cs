@@ -152,7 +152,7 @@ public static class TrialReader
                 int ratio = ScenarioReader.Reader.Optional(entry, "ratio") is { } r ? WholeNumber(r, field + ".ratio", 1, 100) : 1;
                 var insulin = ScenarioReader.Reader.Optional(entry, "insulin") is { } ins ? Insulin(ins, field + ".insulin") : null;
                 var (events, modulations) = ScenarioReader.Reader.Optional(entry, "events") is { } ev
-                    ? yaml.ReadEventList(ev, field + ".events")
+                    ? yaml.EventList(ev, field + ".events")
                     : ([], []);
                 arms.Add(new ArmSpec(name.Value, ratio, insulin, events, modulations, yaml.At(entry), field));
             }

@@ -119,6 +119,14 @@ public class ScenarioResolverTests
         foreach (string file in files)
         {
             var scenario = ScenarioResolver.Resolve(ScenarioReader.ReadFile(file));
+            if (scenario.Course is not null)
+            {
+                var course = CourseRunner.Run(scenario).Course;
+                Assert.Equal(scenario.Course.Request.Days, course.DailyMeanGlucoseMgPerDl.Count);
+                Assert.All(course.DailyMeanGlucoseMgPerDl, g => Assert.InRange(g, 20, 600));
+                continue;
+            }
+
             var result = ScenarioRunner.Run(scenario).Result;
             Assert.Equal(scenario.Request.DurationMin, result.Row(result.RowCount - 1)[0]);
             Assert.All(result.Column(Observable.GlucoseMgPerDl), g => Assert.InRange(g, 20, 600));

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace ExoSim.Reports.Html;
+
+/// <summary>
+/// Builds one self-contained HTML page: inline CSS, figures as PNG data URIs, no scripts and no external resources,
+/// so a report opens offline and can be mailed as one file. Every text is HTML-encoded; the research-use notice is
+/// always shown at the top and the bottom.
+/// </summary>
+public sealed class HtmlReportBuilder
+{
+    private const string Style = """
+        body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2rem auto; max-width: 1100px; color: #1b1b1b; line-height: 1.45; padding: 0 1rem; }
+        h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+        h2 { font-size: 1.25rem; border-bottom: 1px solid #ccd; padding-bottom: 0.2rem; margin-top: 2rem; }
+        .subtitle { color: #555; margin-top: 0; }
+        .notice { background: #fff4e5; border: 1px solid #f0b46a; border-radius: 4px; padding: 0.6rem 0.9rem; }
+        table { border-collapse: collapse; margin: 0.6rem 0; font-size: 0.92rem; }
+        th, td { border: 1px solid #d5d8e0; padding: 0.25rem 0.55rem; text-align: left; vertical-align: top; }
+        th { background: #f1f3f8; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        figure { margin: 1rem 0; }
+        figure img { max-width: 100%; height: auto; border: 1px solid #e3e5ea; }
+        figcaption { color: #444; font-size: 0.9rem; }
+        .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 0.8rem; }
+        footer { margin-top: 2.5rem; color: #555; font-size: 0.85rem; }
+        """;
+
+    private readonly StringBuilder body = new();
+    private readonly string title;
+    private readonly string notice;
+
+    /// <summary>Starts a page.</summary>
+    /// <param name="title">The page's title (also its heading).</param>
+    /// <param name="subtitle">One line under the heading (e.g. model and subject).</param>
+    /// <param name="notice">The research-use notice shown at the top and bottom.</param>
+    public HtmlReportBuilder(string title, string subtitle, string notice)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentNullException.ThrowIfNull(subtitle);
+        ArgumentException.ThrowIfNullOrWhiteSpace(notice);
+        this.title = title;
+        this.notice = notice;
+        body.Append("<h1>").Append(Encode(title)).Append("</h1>\n");
+        body.Append("<p class=\"subtitle\">").Append(Encode(subtitle)).Append("</p>\n");
+        body.Append("<p class=\"notice\" id=\"notice\">").Append(Encode(notice)).Append("</p>\n");
+    }
+
+    /// <summary>A section heading; <paramref name="id"/> is its anchor (letters, digits and dashes).</summary>
+    public HtmlReportBuilder Section(string heading, string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(heading);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        body.Append("<h2 id=\"").Append(Encode(id)).Append("\">").Append(Encode(heading)).Append("</h2>\n");
+        return this;
+    }
+
+    /// <summary>A paragraph of plain text.</summary>
+    public HtmlReportBuilder Paragraph(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        body.Append("<p>").Append(Encode(text)).Append("</p>\n");
+        return this;
+    }
+
+    /// <summary>A two-column table of quantities and their values.</summary>
+    public HtmlReportBuilder KeyValues(string id, IEnumerable<(string Quantity, string Value)> rows)
+        => Table(id, ["Quantity", "Value"], rows.Select(r => new[] { r.Quantity, r.Value }), numericColumns: []);
+
+    /// <summary>A table with a header row; cells of <paramref name="numericColumns"/> are right-aligned.</summary>
+    public HtmlReportBuilder Table(string id, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyCollection<int> numericColumns)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(numericColumns);
+        body.Append("<table id=\"").Append(Encode(id)).Append("\">\n<thead><tr>");
+        foreach (string cell in header)
+        {
+            body.Append("<th>").Append(Encode(cell)).Append("</th>");
+        }
+
+        body.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            body.Append("<tr>");
+            for (int c = 0; c < row.Count; c++)
+            {
+                body.Append(numericColumns.Contains(c) ? "<td class=\"num\">" : "<td>").Append(Encode(row[c])).Append("</td>");
+            }
+
+            body.Append("</tr>\n");
+        }
+
+        body.Append("</tbody>\n</table>\n");
+        return this;
+    }
+
+    /// <summary>A PNG figure embedded as a data URI, with its caption (also the image's alternative text).</summary>
+    public HtmlReportBuilder Figure(string id, byte[] png, string caption)
+    {
+        body.Append(FigureHtml(id, png, caption));
+        return this;
+    }
+
+    /// <summary>Several small PNG figures side by side.</summary>
+    public HtmlReportBuilder FigureGrid(string id, IEnumerable<(byte[] Png, string Caption)> figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        body.Append("<div class=\"grid\" id=\"").Append(Encode(id)).Append("\">\n");
+        int index = 0;
+        foreach (var (png, caption) in figures)
+        {
+            body.Append(FigureHtml(string.Create(CultureInfo.InvariantCulture, $"{id}-{index++}"), png, caption));
+        }
+
+        body.Append("</div>\n");
+        return this;
+    }
+
+    /// <summary>The complete page.</summary>
+    public string Build()
+    {
+        var page = new StringBuilder();
+        page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        page.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        page.Append("<title>").Append(Encode(title)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
+        page.Append(body);
+        page.Append("<footer><p>").Append(Encode(notice)).Append("</p></footer>\n</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    private static string FigureHtml(string id, byte[] png, string caption)
+    {
+        ArgumentNullException.ThrowIfNull(png);
+        ArgumentException.ThrowIfNullOrWhiteSpace(caption);
+        return $"<figure id=\"{Encode(id)}\"><img alt=\"{Encode(caption)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"><figcaption>{Encode(caption)}</figcaption></figure>\n";
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

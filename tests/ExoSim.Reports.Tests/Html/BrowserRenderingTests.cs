@@ -1,0 +1,83 @@
+using ExoSim.Testing;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace ExoSim.Reports.Tests.Html;
+
+/// <summary>
+/// Opens a real report in headless Chromium (Debian package <c>chromium</c>, driven by Microsoft.Playwright with the
+/// system browser's executable path) and checks that the key elements render; keeps a screenshot as a test artefact
+/// under <c>artifacts/screenshots/</c>. Skipped, with the reason shown, when no Chromium is installed
+/// (<c>.ci/run</c> installs it; set <c>EXOSIM_CHROMIUM</c> to use another executable).
+/// </summary>
+public class BrowserRenderingTests(ITestOutputHelper output)
+{
+    [SkippableFact]
+    public async Task The_simulation_report_renders_in_headless_chromium()
+    {
+        string? chromium = FindChromium();
+        Skip.If(chromium is null, "No Chromium found (install the Debian package 'chromium' or set EXOSIM_CHROMIUM): the report was not opened in a browser.");
+
+        var (summary, _, html) = ReportFixtures.T1dDay();
+        using var directory = new TemporaryDirectory();
+        string file = Path.Combine(directory.Path, "report.html");
+        await File.WriteAllTextAsync(file, html);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        await page.GotoAsync(new Uri(file).AbsoluteUri);
+
+        Assert.Equal(summary.Scenario.Name, await page.TitleAsync());
+        Assert.True(await page.Locator("#notice").IsVisibleAsync());
+        Assert.Contains("not medical advice", await page.Locator("#notice").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("footer").IsVisibleAsync());
+
+        // Every image decoded by the browser, with the glucose plot at its full width of 1000 px.
+        int images = await page.EvaluateAsync<int>("() => document.images.length");
+        int decoded = await page.EvaluateAsync<int>("() => [...document.images].filter(i => i.complete && i.naturalWidth > 0).length");
+        Assert.Equal(summary.Columns.Count, images);
+        Assert.Equal(images, decoded);
+        Assert.Equal(1000, await page.EvaluateAsync<int>("() => document.querySelector('#glucose-plot img').naturalWidth"));
+
+        // Tables: one row per parameter and per event; the sections in order.
+        Assert.Equal(summary.Parameters.Count, await page.Locator("#parameters-table tbody tr").CountAsync());
+        Assert.Equal(summary.Events.Count, await page.Locator("#event-table tbody tr").CountAsync());
+        Assert.Equal(["Results", "States and observables", "Events", "Parameters", "Methods"], await page.Locator("h2").AllInnerTextsAsync());
+
+        string screenshot = Path.Combine(ArtifactsDirectory(), "screenshots", "simulation-report.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
+        Assert.True(new FileInfo(screenshot).Length > 10_000);
+        output.WriteLine($"screenshot: {screenshot} (Chromium {browser.Version}, {chromium})");
+    }
+
+    private static string? FindChromium()
+    {
+        if (Environment.GetEnvironmentVariable("EXOSIM_CHROMIUM") is { Length: > 0 } configured)
+        {
+            return File.Exists(configured) ? configured : null;
+        }
+
+        return new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>The repository's <c>artifacts/</c> folder (found from the test binaries), else the temp folder.</summary>
+    private static string ArtifactsDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ExoSim.slnx")))
+            {
+                return Path.Combine(dir.FullName, "artifacts");
+            }
+        }
+
+        return Path.Combine(Path.GetTempPath(), "exosim-artifacts");
+    }
+}
