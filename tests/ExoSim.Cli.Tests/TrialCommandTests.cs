@@ -144,12 +144,19 @@ public class TrialCommandTests
         Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_example_trial_reads_and_resolves()
+    [Theory]
+    [InlineData("insulin-sensitivity-t1d-small.yaml", false)]
+    [InlineData("t2d-sensitiser-small.yaml", false)]
+    [InlineData("power-t1d-small.yaml", true)]
+    public void The_example_trials_run(string file, bool power)
     {
-        string example = Path.Combine(AppContext.BaseDirectory, "examples", "trials", "insulin-sensitivity-t1d-small.yaml");
-        var trial = Trials.Trials.TrialResolver.Resolve(Trials.Trials.TrialReader.ReadFile(example));
-        Assert.Equal(20, trial.Population.Count);
-        Assert.Equal(2, trial.Arms.Count);
+        using var directory = new TemporaryDirectory();
+        string example = Path.Combine(AppContext.BaseDirectory, "examples", "trials", file);
+        string outDir = Path.Combine(directory.Path, "out");
+        Run("trial", example, "--out", outDir);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        var hba1c = summary.RootElement.GetProperty("comparisons").EnumerateArray().Single(c => c.GetProperty("endpoint").GetString() == "hba1c_percent");
+        Assert.True(hba1c.GetProperty("difference").GetDouble() < 0, "each example's stand-in therapy lowers HbA1c against its control arm");
+        Assert.Equal(power, File.Exists(Path.Combine(outDir, "power.json")));
     }
 }

@@ -90,4 +90,22 @@ public class TrialEngineTests
         int mean = columns.IndexOf(TrialColumns.AtVisit("mean_glucose_mg_dl", "d1"));
         Assert.True(sensitised.Values[mean] < control.Values[mean]);
     }
+
+    [Fact]
+    public void With_a_sensor_glycaemic_endpoints_come_from_cgm_readings_reproducibly()
+    {
+        string withSensor = Small.Replace("  window: 1 d", "  window: 1 d\n  sensor: Dexcom\n  output_interval: 3 min", StringComparison.Ordinal);
+        var plasma = Resolve(Small.Replace("  window: 1 d", "  window: 1 d\n  output_interval: 3 min", StringComparison.Ordinal));
+        var cgm = Resolve(withSensor);
+        var columns = new TrialColumns(cgm.Document.Endpoints, cgm.VisitLabels).Endpoints.ToList();
+        int mean = columns.IndexOf(TrialColumns.Baseline("mean_glucose_mg_dl"));
+        var a = TrialEngine.Simulate(cgm, 2, cgm.Arms[0], string.Empty);
+        var b = TrialEngine.Simulate(cgm, 2, cgm.Arms[0], string.Empty);
+        var p = TrialEngine.Simulate(plasma, 2, plasma.Arms[0], string.Empty);
+        Assert.Equal(a.Values, b.Values);
+        Assert.NotEqual(p.Values[mean], a.Values[mean]);
+
+        // Sensor error is small next to glucose: the CGM mean stays within 20 % of the plasma mean.
+        Assert.InRange(a.Values[mean], 0.8 * p.Values[mean], 1.2 * p.Values[mean]);
+    }
 }
