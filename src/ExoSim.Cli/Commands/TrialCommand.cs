@@ -18,7 +18,7 @@ internal static class TrialCommand
     public static Command Create(CliContext context)
     {
         var trialArgument = new Argument<string>("TRIAL") { Description = "Trial file (YAML); format in docs/trials.md." };
-        var outOption = new Option<string?>("--out", "-o") { Description = "Output directory (created if missing). Default: exosim-out/<trial name>.", HelpName = "DIR" };
+        var outOption = new Option<string?>("--out", "-o") { Description = "Output directory (created if missing). Default: exosim-out/<trial file name>.", HelpName = "DIR" };
         var threadsOption = new Option<int?>("--threads") { Description = "Worker threads (default: all cores). Results are bit-identical for any number.", HelpName = "N" };
         var seedOption = new Option<ulong?>("--seed") { Description = "Seed replacing the file's 'seed' (population, meals, randomisation, sensor noise).", HelpName = "S" };
         var resumeOption = new Option<bool>("--resume") { Description = "Continue an interrupted trial in DIR: finished chunks of patients are kept, the rest simulated." };
@@ -30,7 +30,8 @@ internal static class TrialCommand
             "Run an in-silico trial (virtual population, arms, randomisation, endpoints at visits) from a trial file; writes "
             + "DIR/trial.json (the trial as resolved, seed, version), DIR/patients.parquet (one row per patient: arm, covariates, "
             + "baseline, visit and change-from-baseline endpoints), DIR/summary.json (per arm and endpoint n, mean, SD, 95 % CI; "
-            + "between-arm differences with Welch CI and p-value, Mann–Whitney) and DIR/chunks/ (the resumable state).")
+            + "between-arm differences with Welch CI and p-value, Mann–Whitney), DIR/power.json with analysis.power, and DIR/chunks/ "
+            + "(the resumable state). Format: docs/trials.md.")
         {
             trialArgument, outOption, threadsOption, seedOption, resumeOption, shardOption, csvOption, jsonOption,
         };
