@@ -41,6 +41,7 @@ internal sealed class CliApplication
         root.Subcommands.Add(TrialCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(RunsCommand.Create(context));
+        root.Subcommands.Add(BurdenCommand.Create(context));
         foreach (var command in PlannedCommands.Create(context, plannedIssues))
         {
             root.Subcommands.Add(command);
