@@ -75,6 +75,10 @@ public class TrialCommandTests
         var arms = root.GetProperty("arms").EnumerateArray().Select(a => a.GetProperty("n").GetInt32()).ToArray();
         Assert.Equal(40, arms.Sum());
         Assert.InRange(arms[0], 18, 22);
+
+        // The burden command reads exactly this comparison from the trial's summary.json.
+        var burden = CliRunner.Run("burden", "--from-trial", outDir, "--uptake", "10 %", "--out", Path.Combine(directory.Path, "burden"));
+        Assert.True(burden.ExitCode == 0, burden.Err);
     }
 
     [Fact]
