@@ -7,7 +7,7 @@ using ExoSim.Benchmarks.WorkPrecision;
 
 namespace ExoSim.Benchmarks;
 
-/// <summary>Entry point: <c>workprecision</c> and <c>patientday</c> (plain console studies) or <c>bdn</c> (BenchmarkDotNet).</summary>
+/// <summary>Entry point: <c>workprecision</c>, <c>patientday</c>, <c>multiscale</c> and <c>trial</c> (plain console studies) or <c>bdn</c> (BenchmarkDotNet).</summary>
 internal static class Program
 {
     private const string Usage = """
@@ -23,6 +23,9 @@ internal static class Program
           multiscale [--days N] [--rounds R]
               A long course with meal-scale glucose (dalla-man-2007 + Topp β-cell growth): the representative-day
               scheme every 7/14/28 days against the brute-force coupled ODE: error, fast RHS evaluations, wall time.
+          trial [--patients N] [--days D] [--threads T]
+              The trial engine on uva-padova-t1d patients generated from the 30 subjects, three meals/day, basal–bolus:
+              patient-days per second with 1 and T threads (default 200 patients, 7 days, all cores).
           bdn [BenchmarkDotNet arguments]
               BenchmarkDotNet classes, e.g. `bdn --filter *Stiff*` or `bdn --list flat`.
         """;
@@ -46,6 +49,12 @@ internal static class Program
                 return Multiscale.MultiscaleStudy.Run(
                     int.Parse(Value(args, "--days") ?? "365", CultureInfo.InvariantCulture),
                     int.Parse(Value(args, "--rounds") ?? "3", CultureInfo.InvariantCulture));
+            case "trial":
+                return Trial.TrialThroughput.Run(
+                    int.Parse(Value(args, "--patients") ?? "200", CultureInfo.InvariantCulture),
+                    int.Parse(Value(args, "--days") ?? "7", CultureInfo.InvariantCulture),
+                    int.Parse(Value(args, "--threads") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+                    Console.Out);
             case "bdn":
                 _ = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                 return 0;

@@ -38,6 +38,8 @@ internal sealed class CliApplication
         root.Subcommands.Add(ModelsCommand.Create(context));
         root.Subcommands.Add(ParamsCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(TrialCommand.Create(context));
+        root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(RunsCommand.Create(context));
         root.Subcommands.Add(BurdenCommand.Create(context));
         foreach (var command in PlannedCommands.Create(context, plannedIssues))

@@ -5,7 +5,7 @@ namespace ExoSim.Cli.Tests;
 public class RootCommandTests
 {
     private static readonly string[] CommandNames =
-        ["demo", "simulate", "trial", "models", "params", "explain", "validate", "burden", "fit", "sensitivity"];
+        ["demo", "simulate", "trial", "merge", "models", "params", "explain", "validate", "burden", "fit", "sensitivity"];
 
     public static TheoryData<string> AllCommands => new(CommandNames);
 
@@ -81,7 +81,6 @@ public class RootCommandTests
     }
 
     [Theory]
-    [InlineData(5, "trial", "trial.yaml", "--threads", "2", "--seed", "7", "--resume")]
     [InlineData(6, "explain", "HbA1c")]
     [InlineData(8, "fit", "fit.yaml")]
     [InlineData(8, "sensitivity", "sobol.yaml")]

@@ -11,22 +11,6 @@ internal static class PlannedCommands
     /// <summary>Creates every planned command; <paramref name="issues"/> receives the issue number of each.</summary>
     public static IEnumerable<Command> Create(CliContext context, Dictionary<Command, int> issues)
     {
-        var outOption = () => new Option<string>("--out", "-o") { Description = "Output directory.", HelpName = "DIR" };
-
-        yield return Planned(
-            context,
-            issues,
-            5,
-            new Command("trial", "Run an in-silico trial (virtual population, arms, endpoints) from a trial file.")
-            {
-                new Argument<string>("TRIAL") { Description = "Trial file (YAML)." },
-                outOption(),
-                new Option<int>("--threads") { Description = "Worker threads (default: all cores).", HelpName = "N" },
-                new Option<long>("--seed") { Description = "Random seed, for reproducible populations.", HelpName = "S" },
-                new Option<bool>("--resume") { Description = "Continue an interrupted trial in DIR." },
-            },
-            "exosim trial examples/exosome-t1d.yaml --threads 2 --seed 42");
-
         yield return Planned(
             context,
             issues,

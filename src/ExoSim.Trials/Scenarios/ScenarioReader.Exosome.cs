@@ -41,7 +41,7 @@ public static partial class ScenarioReader
     private const double MicrogramsPerGram = 1e6;
     private const int MaxExosomeDoses = 10_000;
 
-    private sealed partial class Reader
+    internal sealed partial class Reader
     {
         /// <summary>The doses of one <c>exosome</c> event starting at <paramref name="time"/>.</summary>
         private List<ExosomeEventSpec> ReadExosome(YamlMappingNode body, double time, string field)

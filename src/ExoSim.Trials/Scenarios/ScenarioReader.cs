@@ -59,32 +59,12 @@ public static partial class ScenarioReader
         return new Reader(fileName).Read(text);
     }
 
-    private sealed partial class Reader(string file)
+    /// <summary>Reads YAML nodes of one file into located values; trial files share it (<see cref="Trials.TrialReader"/>).</summary>
+    internal sealed partial class Reader(string file)
     {
         public ScenarioDocument Read(string text)
         {
-            var stream = new YamlStream();
-            try
-            {
-                stream.Load(new StringReader(text));
-            }
-            catch (YamlException exception)
-            {
-                string problem = exception.InnerException?.Message ?? exception.Message;
-                throw new ScenarioException(At(exception.Start), "(syntax)", $"not valid YAML: {problem}", exception);
-            }
-
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            {
-                throw new ScenarioException(new SourceLocation(file, 1, 1), "(file)", "the scenario is empty; it needs at least 'model' and 'duration'.");
-            }
-
-            if (stream.Documents.Count > 1)
-            {
-                throw new ScenarioException(At(stream.Documents[1].RootNode), "(file)", "one scenario per file: remove the second YAML document ('---').");
-            }
-
-            var root = Mapping(stream.Documents[0].RootNode, "(file)");
+            var root = Root(text, "scenario", "the scenario is empty; it needs at least 'model' and 'duration'.");
             CheckKeys(root, null, TopLevelFields);
 
             var model = RequiredScalar(root, "model", null);
@@ -122,6 +102,33 @@ public static partial class ScenarioReader
             document = ReadSensor(root, document);
             document = ReadEvents(root, document);
             return ReadMultiscale(root, document);
+        }
+
+        /// <summary>The top-level mapping of a one-document YAML file describing one <paramref name="what"/> (e.g. "scenario").</summary>
+        internal YamlMappingNode Root(string text, string what, string emptyMessage)
+        {
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(text));
+            }
+            catch (YamlException exception)
+            {
+                string problem = exception.InnerException?.Message ?? exception.Message;
+                throw new ScenarioException(At(exception.Start), "(syntax)", $"not valid YAML: {problem}", exception);
+            }
+
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            {
+                throw new ScenarioException(new SourceLocation(file, 1, 1), "(file)", emptyMessage);
+            }
+
+            if (stream.Documents.Count > 1)
+            {
+                throw new ScenarioException(At(stream.Documents[1].RootNode), "(file)", $"one {what} per file: remove the second YAML document ('---').");
+            }
+
+            return Mapping(stream.Documents[0].RootNode, "(file)");
         }
 
         private ScenarioDocument ReadFasting(YamlMappingNode root, ScenarioDocument document)
@@ -252,8 +259,8 @@ public static partial class ScenarioReader
             };
         }
 
-        /// <summary>A list of events (the <c>events</c> field or a course's <c>day</c>), repeats expanded.</summary>
-        private EventLists EventList(YamlNode node, string listField)
+        /// <summary>A list of events (the <c>events</c> field, a course's <c>day</c>, a trial arm's <c>events</c>), repeats expanded.</summary>
+        internal EventLists EventList(YamlNode node, string listField)
         {
             if (node is not YamlSequenceNode sequence)
             {
@@ -463,7 +470,7 @@ public static partial class ScenarioReader
             return sequence.Children.Select((child, i) => Text(child, $"{field}[{i}]")).ToArray();
         }
 
-        private Located<double> Quantity(YamlNode node, string field, Dimension dimension)
+        internal Located<double> Quantity(YamlNode node, string field, Dimension dimension)
         {
             string text = Scalar(node, field);
             try
@@ -497,13 +504,13 @@ public static partial class ScenarioReader
             return quantity.Value;
         }
 
-        private Located<string> RequiredScalar(YamlMappingNode mapping, string key, string? parent)
+        internal Located<string> RequiredScalar(YamlMappingNode mapping, string key, string? parent)
         {
             string field = parent is null ? key : $"{parent}.{key}";
             return Text(Required(mapping, key, parent), field);
         }
 
-        private Located<string> Text(YamlNode node, string field)
+        internal Located<string> Text(YamlNode node, string field)
         {
             string value = Scalar(node, field);
             if (value.Length == 0)
@@ -517,7 +524,7 @@ public static partial class ScenarioReader
         private string? OptionalText(YamlMappingNode mapping, string key)
             => Optional(mapping, key) is { } node ? Scalar(node, key) : null;
 
-        private YamlNode Required(YamlMappingNode mapping, string key, string? parent)
+        internal YamlNode Required(YamlMappingNode mapping, string key, string? parent)
         {
             if (Optional(mapping, key) is { } node)
             {
@@ -528,10 +535,10 @@ public static partial class ScenarioReader
             throw new ScenarioException(At(mapping), parent is null ? key : $"{parent}.{key}", $"missing: {where} needs '{key}'.");
         }
 
-        private static YamlNode? Optional(YamlMappingNode mapping, string key)
+        internal static YamlNode? Optional(YamlMappingNode mapping, string key)
             => mapping.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
-        private string Scalar(YamlNode node, string field)
+        internal string Scalar(YamlNode node, string field)
         {
             if (node is not YamlScalarNode scalar)
             {
@@ -541,7 +548,7 @@ public static partial class ScenarioReader
             return scalar.Value?.Trim() ?? string.Empty;
         }
 
-        private YamlMappingNode Mapping(YamlNode node, string field)
+        internal YamlMappingNode Mapping(YamlNode node, string field)
         {
             if (node is not YamlMappingNode mapping)
             {
@@ -551,7 +558,7 @@ public static partial class ScenarioReader
             return mapping;
         }
 
-        private void CheckKeys(YamlMappingNode mapping, string? parent, IReadOnlyList<string> allowed)
+        internal void CheckKeys(YamlMappingNode mapping, string? parent, IReadOnlyList<string> allowed)
         {
             foreach (var key in mapping.Children.Keys)
             {
@@ -564,12 +571,12 @@ public static partial class ScenarioReader
             }
         }
 
-        private string KeyName(YamlNode key, string parent)
+        internal string KeyName(YamlNode key, string parent)
             => key is YamlScalarNode { Value: { } name }
                 ? name
                 : throw new ScenarioException(At(key), parent, "keys must be plain names.");
 
-        private SourceLocation At(YamlNode node) => At(node.Start);
+        internal SourceLocation At(YamlNode node) => At(node.Start);
 
         private SourceLocation At(Mark mark) => new(file, (int)Math.Max(mark.Line, 1), (int)Math.Max(mark.Column, 1));
     }

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json;
+using ExoSim.Storage;
+using ExoSim.Trials.Scenarios;
+using ExoSim.Trials.Trials;
+
+namespace ExoSim.Cli.Commands;
+
+/// <summary>
+/// The output directory of a trial (layout in docs/trials.md): <c>trial.json</c>, <c>chunks/chunk-NNNNN.csv</c> (one
+/// file per <see cref="TrialEngine.ChunkSize"/> patients, written atomically as they finish: what <c>--resume</c> and
+/// <c>exosim merge</c> build on), and once every chunk is there <c>patients.parquet</c>, optionally
+/// <c>patients.csv</c>, and <c>summary.json</c> last.
+/// </summary>
+internal static class TrialOutput
+{
+    public const string ManifestFileName = "trial.json";
+    public const string SummaryFileName = "summary.json";
+    public const string ChunkDirectory = "chunks";
+
+    public static string ChunkPath(string directory, int chunk)
+        => Path.Combine(directory, ChunkDirectory, string.Create(CultureInfo.InvariantCulture, $"chunk-{chunk:D5}.csv"));
+
+    public static PatientTableSchema Schema(ResolvedTrial trial) => new(TrialColumns.Text, TrialManifest.PatientColumns(trial));
+
+    public static PatientTableRow ToRow(PatientOutcome p)
+        => new(p.Index, [p.Id, p.Cohort, p.Subject, p.Arm, p.Stratum], [p.AgeYears, p.WeightKg, .. p.Values]);
+
+    public static PatientOutcome FromRow(PatientTableRow row)
+        => new(row.Index, row.Text[0], row.Text[1], row.Text[2], row.Text[3], row.Text[4], row.Numbers[0], row.Numbers[1], row.Numbers.Skip(TrialColumns.Covariates.Count).ToArray());
+
+    /// <summary>The chunks already written in <paramref name="directory"/>.</summary>
+    public static HashSet<int> CompletedChunks(string directory, int patients)
+        => Enumerable.Range(0, TrialEngine.ChunkCount(patients)).Where(c => File.Exists(ChunkPath(directory, c))).ToHashSet();
+
+    public static void WriteChunk(string directory, ResolvedTrial trial, TrialChunk chunk)
+        => PatientTableCsv.Write(ChunkPath(directory, chunk.Index), Schema(trial), chunk.Patients.Select(ToRow));
+
+    /// <summary>Reads what resume and merge need from trial.json of a directory, or null when there is none.</summary>
+    /// <exception cref="UsageException">It is not a trial.json ExoSim can read.</exception>
+    public static ManifestHeader? ReadManifest(string directory)
+    {
+        string path = Path.Combine(directory, ManifestFileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            var root = json.RootElement;
+            if (root.GetProperty("schema").GetString() != TrialManifest.SchemaName)
+            {
+                throw new UsageException($"{path}: not a {TrialManifest.SchemaName} file.");
+            }
+
+            var shard = root.GetProperty("shard");
+            return new ManifestHeader(
+                path,
+                root.GetProperty("fingerprint").GetString()!,
+                root.GetProperty("seed").GetUInt64(),
+                root.GetProperty("trial").GetProperty("file").GetString()!,
+                root.GetProperty("source_text").GetString()!,
+                shard.ValueKind == JsonValueKind.Null ? null : new ShardInfo(shard.GetProperty("index").GetInt32(), shard.GetProperty("count").GetInt32()));
+        }
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new UsageException($"{path}: not a trial.json of this ExoSim version ({exception.Message}).", exception);
+        }
+    }
+
+    /// <summary>The resolved trial a manifest describes, rebuilt from the trial text it carries.</summary>
+    public static ResolvedTrial Resolve(ManifestHeader manifest)
+    {
+        try
+        {
+            return TrialResolver.Resolve(TrialReader.Read(manifest.SourceText, manifest.TrialFile), manifest.Seed);
+        }
+        catch (ScenarioException exception)
+        {
+            throw new UsageException(exception.Message, exception);
+        }
+    }
+
+    /// <summary>
+    /// Writes patients.parquet (one row group per chunk), patients.csv when asked, and summary.json from the chunk
+    /// files found in <paramref name="chunkDirectories"/>, in patient order.
+    /// </summary>
+    /// <returns>The summary and its JSON text.</returns>
+    public static (TrialSummary Summary, string Text) WriteResults(string directory, ResolvedTrial trial, IReadOnlyList<string> chunkDirectories, bool csv)
+    {
+        var schema = Schema(trial);
+        int chunks = TrialEngine.ChunkCount(trial.Population.Count);
+        var paths = new string[chunks];
+        for (int c = 0; c < chunks; c++)
+        {
+            paths[c] = chunkDirectories.Select(d => ChunkPath(d, c)).FirstOrDefault(File.Exists)
+                ?? throw new RunFailureException($"Chunk {c} of the trial (patients {c * TrialEngine.ChunkSize}…) is missing from {string.Join(", ", chunkDirectories)}.");
+        }
+
+        IEnumerable<IReadOnlyList<PatientTableRow>> Batches() => paths.Select(p => (IReadOnlyList<PatientTableRow>)PatientTableCsv.Read(p, schema));
+        try
+        {
+            PatientTableParquet.Write(Path.Combine(directory, PatientTableParquet.FileName), schema, Batches());
+            if (csv)
+            {
+                PatientTableCsv.Write(Path.Combine(directory, PatientTableCsv.FileName), schema, Batches().SelectMany(b => b));
+            }
+
+            var summary = TrialSummary.Build(trial, Batches().SelectMany(b => b).Select(FromRow), CliContext.Version, CliContext.Notice);
+            string text = CliJson.Serialize(summary);
+            AtomicFile.WriteAllText(Path.Combine(directory, SummaryFileName), text);
+            return (summary, text);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new RunFailureException($"A chunk file cannot be read back: {exception.Message}", exception);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFailureException($"Cannot write the results to '{directory}': {exception.Message}", exception);
+        }
+    }
+}
+
+/// <summary>What resume and merge read from a trial.json.</summary>
+/// <param name="Path">The file.</param>
+/// <param name="Fingerprint">The trial's fingerprint.</param>
+/// <param name="Seed">The seed in effect.</param>
+/// <param name="TrialFile">The trial file's path as given.</param>
+/// <param name="SourceText">The trial file's text.</param>
+/// <param name="Shard">The shard, or null.</param>
+internal sealed record ManifestHeader(string Path, string Fingerprint, ulong Seed, string TrialFile, string SourceText, ShardInfo? Shard);

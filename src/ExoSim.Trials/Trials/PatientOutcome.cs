@@ -1,0 +1,62 @@
+namespace ExoSim.Trials.Trials;
+
+/// <summary>
+/// One patient's row of the trial: who, which arm, covariates, and every endpoint at baseline, at each visit and as
+/// change from baseline (<see cref="Values"/> in the order of <see cref="TrialColumns.Endpoints"/>).
+/// </summary>
+/// <param name="Index">Patient index (0-based).</param>
+/// <param name="Id">Patient identifier.</param>
+/// <param name="Cohort">Cohort name.</param>
+/// <param name="Subject">Published subject, or the subjects it was drawn from.</param>
+/// <param name="Arm">Arm name.</param>
+/// <param name="Stratum">Randomisation stratum (empty without stratification).</param>
+/// <param name="AgeYears">Age (years; NaN where the model has none).</param>
+/// <param name="WeightKg">Body weight (kg).</param>
+/// <param name="Values">Endpoint values.</param>
+public sealed record PatientOutcome(int Index, string Id, string Cohort, string Subject, string Arm, string Stratum, double AgeYears, double WeightKg, IReadOnlyList<double> Values);
+
+/// <summary>The column layout of the patients table (patients.parquet, patients.csv), fixed by the resolved trial.</summary>
+public sealed class TrialColumns
+{
+    /// <summary>Text columns, in order.</summary>
+    public static IReadOnlyList<string> Text { get; } = ["patient_id", "cohort", "subject", "arm", "stratum"];
+
+    /// <summary>Covariate columns, in order.</summary>
+    public static IReadOnlyList<string> Covariates { get; } = ["age_years", "weight_kg"];
+
+    /// <summary>The layout for <paramref name="endpoints"/> at the visits labelled <paramref name="visits"/>.</summary>
+    public TrialColumns(IReadOnlyList<string> endpoints, IReadOnlyList<string> visits)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(visits);
+        EndpointNames = endpoints;
+        VisitLabels = visits;
+        var columns = new List<string>();
+        foreach (string endpoint in endpoints)
+        {
+            columns.Add(Baseline(endpoint));
+            columns.AddRange(visits.Select(v => AtVisit(endpoint, v)));
+            columns.AddRange(visits.Select(v => Change(endpoint, v)));
+        }
+
+        Endpoints = columns;
+    }
+
+    /// <summary>The endpoint names.</summary>
+    public IReadOnlyList<string> EndpointNames { get; }
+
+    /// <summary>The visit labels.</summary>
+    public IReadOnlyList<string> VisitLabels { get; }
+
+    /// <summary>Endpoint columns: per endpoint, baseline, each visit, then each change from baseline.</summary>
+    public IReadOnlyList<string> Endpoints { get; }
+
+    /// <summary>Column of an endpoint at baseline.</summary>
+    public static string Baseline(string endpoint) => $"{endpoint}_baseline";
+
+    /// <summary>Column of an endpoint at a visit.</summary>
+    public static string AtVisit(string endpoint, string visit) => $"{endpoint}_{visit}";
+
+    /// <summary>Column of an endpoint's change from baseline at a visit.</summary>
+    public static string Change(string endpoint, string visit) => $"{endpoint}_change_{visit}";
+}

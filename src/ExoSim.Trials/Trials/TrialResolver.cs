@@ -1,0 +1,210 @@
+using System.Globalization;
+using ExoSim.Models;
+using ExoSim.Models.Sensors;
+using ExoSim.Models.Simulation;
+using ExoSim.Numerics.Ode;
+using ExoSim.Trials.Endpoints;
+using ExoSim.Trials.Populations;
+using ExoSim.Trials.Scenarios;
+
+namespace ExoSim.Trials.Trials;
+
+/// <summary>An arm resolved against the model: its regimen and its events in trial time (randomisation at the end of the run-in).</summary>
+/// <param name="Name">The arm's name.</param>
+/// <param name="Ratio">Allocation ratio.</param>
+/// <param name="Insulin">The per-patient insulin regimen after randomisation.</param>
+/// <param name="Events">The arm's own events, times shifted to trial time.</param>
+/// <param name="Modulations">The arm's parameter modulations, times shifted to trial time.</param>
+public sealed record ResolvedArm(string Name, int Ratio, InsulinRegimen Insulin, IReadOnlyList<Intervention> Events, IReadOnlyList<ModulationSpec> Modulations);
+
+/// <summary>A trial resolved against its model: every name checked, ready for <see cref="TrialEngine"/>.</summary>
+public sealed record ResolvedTrial
+{
+    /// <summary>The trial file as read (with the seed in effect).</summary>
+    public required TrialDocument Document { get; init; }
+
+    /// <summary>The model every cohort uses.</summary>
+    public required PhysiologyModel Model { get; init; }
+
+    /// <summary>The virtual population.</summary>
+    public required Population Population { get; init; }
+
+    /// <summary>The arms in file order; the first is the reference of every comparison.</summary>
+    public required IReadOnlyList<ResolvedArm> Arms { get; init; }
+
+    /// <summary>The model's solver (<see cref="OdeSolvers.For"/>).</summary>
+    public required IOdeSolver Solver { get; init; }
+
+    /// <summary>Solver tolerances (the library defaults).</summary>
+    public required SolverOptions Options { get; init; }
+
+    /// <summary>The CGM sensor whose readings the glycaemic endpoints use, or null for plasma glucose.</summary>
+    public CgmSensor? Sensor { get; init; }
+
+    /// <summary>The regimen of the run-in (every arm): the model's default regimen at scale 1.</summary>
+    public required InsulinRegimen Background { get; init; }
+
+    /// <summary>Seed of the allocation stream.</summary>
+    public ulong RandomisationSeed => Document.Randomisation.Seed ?? Document.Seed;
+
+    /// <summary>Labels of the visits (<c>d14</c> = 14 days after randomisation), in order.</summary>
+    public IReadOnlyList<string> VisitLabels => Document.Schedule.Visits.Select(VisitLabel).ToArray();
+
+    /// <summary>The label of a visit at <paramref name="timeMin"/> after randomisation.</summary>
+    public static string VisitLabel(double timeMin) => "d" + (timeMin / 1440).ToString("0.###", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Resolves a <see cref="TrialDocument"/>: cohort types to model subjects, arm events against the model (through
+/// <see cref="ScenarioResolver"/>, exactly as in a scenario file), the sensor and the regimens. Mistakes are
+/// <see cref="ScenarioException"/>s at the line that caused them.
+/// </summary>
+public static class TrialResolver
+{
+    /// <summary>The model and subject of each population type (<c>prediabetes</c> has none yet).</summary>
+    public static IReadOnlyDictionary<string, (string Model, string? Subject)> TypeModels { get; } = new Dictionary<string, (string, string?)>(StringComparer.Ordinal)
+    {
+        ["t1d"] = ("uva-padova-t1d", null),
+        ["t2d"] = ("dalla-man-2007", "t2d"),
+        ["healthy"] = ("dalla-man-2007", "normal"),
+    };
+
+    /// <summary>Resolves a trial; <paramref name="seed"/> (from <c>--seed</c>) replaces the file's seed when given.</summary>
+    /// <exception cref="ScenarioException">A name, value or event that does not fit the model.</exception>
+    public static ResolvedTrial Resolve(TrialDocument document, ulong? seed = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (seed is ulong s)
+        {
+            document = document with { Seed = s };
+        }
+
+        var cohorts = document.Cohorts.Select(Cohort).ToList();
+        var model = cohorts[0].Model;
+        foreach (var (cohort, spec) in cohorts.Zip(document.Cohorts))
+        {
+            if (cohort.Model != model)
+            {
+                throw new ScenarioException(spec.Location, spec.Field, $"every cohort of a trial uses one model; '{document.Cohorts[0].Name}' uses {model.Id}, '{spec.Name}' {cohort.Model.Id}. Run separate trials.");
+            }
+        }
+
+        bool acceptsInsulin = model.SupportedInterventions.Contains("insulin bolus");
+        var background = new InsulinRegimen(acceptsInsulin ? "basal-bolus" : "none", 1, 1);
+        var arms = document.Arms.Select(arm => Arm(document, model, arm, background, acceptsInsulin)).ToList();
+        return new ResolvedTrial
+        {
+            Document = document,
+            Model = model,
+            Population = new Population(cohorts),
+            Arms = arms,
+            Solver = OdeSolvers.For(model.IsStiff),
+            Options = SolverOptions.Default,
+            Sensor = Sensor(document.Schedule, model),
+            Background = background,
+        };
+    }
+
+    private static Cohort Cohort(CohortSpec spec)
+    {
+        if (!TypeModels.TryGetValue(spec.Type, out var target))
+        {
+            throw new ScenarioException(spec.Location, spec.Field + ".type", $"no model has '{spec.Type}' subjects yet; available: {string.Join(", ", TypeModels.Keys)}.");
+        }
+
+        var model = ModelCatalog.Get(target.Model);
+        if (target.Subject is null)
+        {
+            if (spec.Variability.Count > 0)
+            {
+                throw new ScenarioException(spec.Variability[0].Location, spec.Variability[0].Field, "t1d cohorts take their variability from the 30 published UVA/Padova subjects; remove 'variability'.");
+            }
+
+            var subjects = model.PatientNames.Where(n => spec.Group == "all" || n.StartsWith(spec.Group + "#", StringComparison.Ordinal)).ToArray();
+            return spec.Source == "named"
+                ? new NamedCohort(spec.Name, spec.Type, model, subjects)
+                : new UvaPadovaGeneratedCohort(spec.Name, spec.Type, model, spec.Group, subjects, spec.Size);
+        }
+
+        if (spec.Group != "all")
+        {
+            throw new ScenarioException(spec.Location, spec.Field + ".group", $"'group' chooses UVA/Padova subjects of t1d cohorts; a {spec.Type} cohort uses {model.Id} subject '{target.Subject}'.");
+        }
+
+        if (spec.Source == "named")
+        {
+            return new NamedCohort(spec.Name, spec.Type, model, [target.Subject]);
+        }
+
+        var schema = model.Patient(target.Subject).Schema;
+        foreach (var cv in spec.Variability)
+        {
+            int index = schema.IndexOf(cv.Value.Key);
+            if (index < 0 || schema[index].IsDerived)
+            {
+                string problem = index < 0 ? $"model '{model.Id}' has no parameter '{cv.Value.Key}'." : $"'{cv.Value.Key}' is derived; vary the parameters it is computed from.";
+                throw new ScenarioException(cv.Location, cv.Field, $"{problem} {NameSuggestions.Describe(cv.Value.Key, schema.Definitions.Where(d => !d.IsDerived).Select(d => d.Name))}");
+            }
+        }
+
+        return new VariabilityCohort(spec.Name, spec.Type, model, target.Subject, spec.Variability.Select(v => v.Value).ToArray(), spec.Size);
+    }
+
+    private static ResolvedArm Arm(TrialDocument document, PhysiologyModel model, ArmSpec arm, InsulinRegimen background, bool acceptsInsulin)
+    {
+        var regimen = arm.Insulin ?? background;
+        if (!acceptsInsulin && regimen.Kind != "none")
+        {
+            throw new ScenarioException(arm.Location, arm.Field + ".insulin", $"model '{model.Id}' takes no exogenous insulin; use 'insulin: none' (or leave it out).");
+        }
+
+        // The arm's events are checked exactly as a scenario's, over the treatment period, then shifted to trial time.
+        var scenario = new ScenarioDocument
+        {
+            File = document.File,
+            Model = new Located<string>(model.Id, arm.Location, "arms"),
+            DurationMin = new Located<double>(document.Schedule.TreatmentMin, arm.Location, "schedule.duration"),
+            OutputIntervalMin = new Located<double>(document.Schedule.TreatmentMin, arm.Location, "schedule.output_interval"),
+            Events = arm.Events,
+            Modulations = arm.Modulations,
+        };
+        ScenarioResolver.Resolve(scenario);
+        double shift = document.Schedule.RunInMin;
+        return new ResolvedArm(
+            arm.Name,
+            arm.Ratio,
+            regimen,
+            arm.Events.Select(e => e.Value with { TimeMin = e.Value.TimeMin + shift }).ToArray(),
+            arm.Modulations.Select(m => m.Value with { StartMin = m.Value.StartMin + shift, EndMin = m.Value.EndMin + shift }).ToArray());
+    }
+
+    private static CgmSensor? Sensor(ScheduleSpec schedule, PhysiologyModel model)
+    {
+        if (schedule.Sensor is not { } name)
+        {
+            return null;
+        }
+
+        CgmSensor sensor;
+        try
+        {
+            sensor = CgmSensors.Get(name.Value);
+        }
+        catch (KeyNotFoundException exception)
+        {
+            throw new ScenarioException(name.Location, name.Field, exception.Message, exception);
+        }
+
+        if (!model.Observables.Any(o => o.Name == Observable.InterstitialGlucoseMgPerDl))
+        {
+            throw new ScenarioException(name.Location, name.Field, $"model '{model.Id}' has no interstitial glucose for a CGM sensor to read.");
+        }
+
+        if (Math.Abs(schedule.OutputIntervalMin - sensor.SampleTimeMin) > 1e-9)
+        {
+            throw new ScenarioException(name.Location, name.Field, string.Create(CultureInfo.InvariantCulture, $"the {sensor.Name} reads every {sensor.SampleTimeMin:G6} min: set schedule.output_interval to '{sensor.SampleTimeMin:G6} min'."));
+        }
+
+        return sensor;
+    }
+}
