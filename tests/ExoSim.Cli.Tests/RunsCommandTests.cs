@@ -64,6 +64,27 @@ public class RunsCommandTests
     }
 
     [Fact]
+    public void A_trial_is_recorded_with_its_seed_and_between_arm_differences()
+    {
+        using var directory = new TemporaryDirectory();
+        string registry = Path.Combine(directory.Path, "registry.db");
+        string trial = Path.Combine(AppContext.BaseDirectory, "examples", "trials", "insulin-sensitivity-t1d-small.yaml");
+
+        var result = CliRunner.Run("trial", trial, "--out", Path.Combine(directory.Path, "trial"), "--registry", registry, "--threads", "2");
+
+        Assert.Equal(0, result.ExitCode);
+        using var listed = JsonDocument.Parse(CliRunner.Run("runs", "list", "--registry", registry, "--json").Out);
+        var run = listed.RootElement.GetProperty("runs")[0];
+        Assert.Equal("trial", run.GetProperty("command").GetString());
+        Assert.Equal("completed", run.GetProperty("status").GetString());
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory.Path, "trial", "summary.json")));
+        Assert.Equal(summary.RootElement.GetProperty("seed").GetUInt64(), run.GetProperty("seed").GetUInt64());
+        var hba1c = summary.RootElement.GetProperty("comparisons").EnumerateArray().First(c => c.GetProperty("endpoint").GetString() == "hba1c_percent");
+        string key = $"hba1c_percent_difference_{hba1c.GetProperty("arm").GetString()}_vs_{hba1c.GetProperty("reference_arm").GetString()}";
+        Assert.Equal(hba1c.GetProperty("difference").GetDouble(), run.GetProperty("headline").GetProperty(key).GetDouble());
+    }
+
+    [Fact]
     public void A_failed_run_is_recorded_as_failed_with_its_message()
     {
         using var directory = new TemporaryDirectory();

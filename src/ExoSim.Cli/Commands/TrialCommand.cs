@@ -25,6 +25,7 @@ internal static class TrialCommand
         var shardOption = new Option<string?>("--shard") { Description = "Run only the i-th of N deterministic slices (1-based); combine the directories with 'exosim merge'.", HelpName = "i/N" };
         var csvOption = new Option<bool>("--csv") { Description = "Also write DIR/patients.csv." };
         var jsonOption = new Option<bool>("--json") { Description = "Print summary.json on standard output instead of the table." };
+        var registryOption = RunRegistryAccess.CreateOption();
         var command = new Command(
             "trial",
             "Run an in-silico trial (virtual population, arms, randomisation, endpoints at visits) from a trial file; writes "
@@ -33,7 +34,7 @@ internal static class TrialCommand
             + "between-arm differences with Welch CI and p-value, Mann–Whitney), DIR/power.json with analysis.power, and DIR/chunks/ "
             + "(the resumable state). Format: docs/trials.md.")
         {
-            trialArgument, outOption, threadsOption, seedOption, resumeOption, shardOption, csvOption, jsonOption,
+            trialArgument, outOption, threadsOption, seedOption, resumeOption, shardOption, csvOption, jsonOption, registryOption,
         };
         command.SetAction(parseResult => Execute(
             context,
@@ -45,7 +46,8 @@ internal static class TrialCommand
                 parseResult.GetValue(resumeOption),
                 parseResult.GetValue(shardOption),
                 parseResult.GetValue(csvOption),
-                parseResult.GetValue(jsonOption))));
+                parseResult.GetValue(jsonOption),
+                parseResult.GetValue(registryOption))));
         context.AddExamples(
             command,
             "exosim trial examples/trials/insulin-sensitivity-t1d-small.yaml",
@@ -54,7 +56,7 @@ internal static class TrialCommand
         return command;
     }
 
-    private sealed record TrialArguments(string TrialPath, string? Out, int? Threads, ulong? Seed, bool Resume, string? Shard, bool Csv, bool Json);
+    private sealed record TrialArguments(string TrialPath, string? Out, int? Threads, ulong? Seed, bool Resume, string? Shard, bool Csv, bool Json, string? Registry);
 
     private static int Execute(CliContext context, TrialArguments args)
     {
@@ -77,6 +79,21 @@ internal static class TrialCommand
         }
 
         string directory = args.Out ?? Path.Combine("exosim-out", Path.GetFileNameWithoutExtension(args.TrialPath));
+        string arguments = string.Join(' ', new[] { args.TrialPath, args.Shard is null ? null : $"--shard {args.Shard}", args.Resume ? "--resume" : null }.OfType<string>());
+        var recorder = RunRegistryAccess.StartRecording(context, args.Registry, "trial", arguments, args.TrialPath, directory, trial.Document.Seed);
+        try
+        {
+            return Run(context, args, trial, text, shard, directory, recorder);
+        }
+        catch (RunFailureException exception)
+        {
+            recorder.Failed(exception.Message);
+            throw;
+        }
+    }
+
+    private static int Run(CliContext context, TrialArguments args, ResolvedTrial trial, string text, ShardInfo? shard, string directory, RunRecorder recorder)
+    {
         var manifest = TrialManifest.Build(trial, text, CliContext.Version, CliContext.Notice, shard);
         var completed = Prepare(directory, manifest, args.Resume);
         int threads = args.Threads ?? Environment.ProcessorCount;
@@ -87,11 +104,13 @@ internal static class TrialCommand
 
         if (shard is not null)
         {
+            recorder.Completed(new Dictionary<string, double> { ["patients"] = todo });
             context.Error.WriteLine($"Shard {shard.Index}/{shard.Count} written to {Path.GetFullPath(directory)}; combine all shards with 'exosim merge DIR… --out OUT'.");
             return ExitCodes.Ok;
         }
 
         var (summary, summaryText) = TrialOutput.WriteResults(directory, trial, [directory], args.Csv);
+        recorder.Completed(Headline(summary));
         var power = trial.Document.Analysis.Power is null ? null : RunPower(context, trial, threads, directory);
         if (args.Json)
         {
@@ -106,6 +125,23 @@ internal static class TrialCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The headline a trial is recorded with: patients per arm and each between-arm difference at the last visit.</summary>
+    private static Dictionary<string, double> Headline(TrialSummary summary)
+    {
+        var headline = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var arm in summary.Arms)
+        {
+            headline[$"n_{arm.Name}"] = arm.N;
+        }
+
+        foreach (var comparison in summary.Comparisons.Where(c => c.Difference is not null))
+        {
+            headline[$"{comparison.Endpoint}_difference_{comparison.Arm}_vs_{comparison.ReferenceArm}"] = comparison.Difference!.Value;
+        }
+
+        return headline;
     }
 
     private static PowerResult RunPower(CliContext context, ResolvedTrial trial, int threads, string directory)
