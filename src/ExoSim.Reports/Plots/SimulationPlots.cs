@@ -39,14 +39,7 @@ public static class SimulationPlots
         var (scale, timeLabel) = TimeAxis(duration);
         double[] time = result.Column(Simulator.TimeColumn).Select(t => t * scale).ToArray();
 
-        var glucosePlot = new Plot();
-        glucosePlot.Font.Set(FontName);
-        glucosePlot.Title(title);
-        glucosePlot.YLabel("glucose (mg/dL)");
-        var band = glucosePlot.Add.VerticalSpan(TargetLowMgPerDl, TargetHighMgPerDl);
-        band.FillStyle.Color = Colors.Green.WithAlpha(0.12);
-        band.LineStyle.Width = 0;
-        band.LegendText = "target 70–180 mg/dL";
+        var glucosePlot = GlucoseAxes(title);
         var glucose = glucosePlot.Add.ScatterLine(time, result.Column(Observable.GlucoseMgPerDl));
         glucose.LineWidth = 2;
         glucose.Color = Colors.Navy;
@@ -127,14 +120,7 @@ public static class SimulationPlots
 
         var (scale, timeLabel) = TimeAxis(Math.Max(dayStartMin[^1], 3 * 1440 + 1));
         double[] time = dayStartMin.Select(t => t * scale).ToArray();
-        var plot = new Plot();
-        plot.Font.Set(FontName);
-        plot.Title(title);
-        plot.YLabel("glucose (mg/dL)");
-        var band = plot.Add.VerticalSpan(TargetLowMgPerDl, TargetHighMgPerDl);
-        band.FillStyle.Color = Colors.Green.WithAlpha(0.12);
-        band.LineStyle.Width = 0;
-        band.LegendText = "target 70–180 mg/dL";
+        var plot = GlucoseAxes(title);
         var mean = plot.Add.ScatterLine(time, meanGlucoseMgPerDl.ToArray());
         mean.LineWidth = 2;
         mean.Color = Colors.Navy;
@@ -162,6 +148,20 @@ public static class SimulationPlots
         plot.XLabel(timeLabel);
         plot.ShowLegend(Alignment.UpperLeft);
         return plot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
+    }
+
+    /// <summary>A plot in the house font with a title and a glucose axis showing the 70–180 mg/dL target band.</summary>
+    private static Plot GlucoseAxes(string title)
+    {
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        plot.Title(title);
+        plot.YLabel("glucose (mg/dL)");
+        var band = plot.Add.VerticalSpan(TargetLowMgPerDl, TargetHighMgPerDl);
+        band.FillStyle.Color = Colors.Green.WithAlpha(0.12);
+        band.LineStyle.Width = 0;
+        band.LegendText = "target 70–180 mg/dL";
+        return plot;
     }
 
     /// <summary>The time unit of the axis: minutes up to 6 h, hours up to 3 days, days up to 2 years, years beyond.</summary>

@@ -67,21 +67,21 @@ public sealed record CourseSummary(
         var result = run.Course;
         var initial = request.FastInitialState ?? model.InitialState(request.FastParameters);
         var lawParameters = BetaCellLawParameters.Select(name => course.BetaCellParameters.Entry(name))
-            .Select(e => new ParameterInfo(e.Name, e.Value, e.Unit, e.Origin, e.Source, e.Definition.Description)).ToArray();
+            .Select(ParameterInfo.From).ToArray();
         double lastMean = result.DailyMeanGlucoseMgPerDl[^1];
         double laggedEnd = ClinicalReadouts.LaggedHba1c(result.DayStartTimesMin(), result.DailyMeanGlucoseMgPerDl.ToArray())[^1];
         return new CourseSummary(
             SchemaName,
             exosimVersion,
             notice,
-            new ScenarioInfo(scenario.Document.File, scenario.Document.Name, scenario.Document.Description),
-            new ModelInfo(model.Id, model.Title, model.Reference),
+            ScenarioInfo.From(scenario.Document),
+            ModelInfo.From(model),
             request.FastParameters.Name,
             request.Days,
             course.OutputEveryDays,
             run.Values.Count == 0 ? 0 : run.Values[0].Length,
             run.Columns.Select(c => new ColumnInfo(c, units[c])).ToArray(),
-            request.FastParameters.Entries.Select(e => new ParameterInfo(e.Name, e.Value, e.Unit, e.Origin, e.Source, e.Definition.Description)).ToArray(),
+            ParameterInfo.AllOf(request.FastParameters),
             model.States.Select((st, i) => new StateInfo(st.Name, initial[i], st.Unit)).ToArray(),
             scenario.SteadyStart is { } rest ? new SteadyStartInfo(rest.ScaledResidual, rest.NewtonIterations) : null,
             request.DailyInterventions.Select(EventInfo.From).ToArray(),

@@ -22,17 +22,14 @@ public sealed record ExosomeInfo(
         return new ExosomeInfo(
             therapy.Doses.Select(d => new ExosomeDoseInfo(d.TimeMin, d.Particles, d.Route.ToString(), d.Potency, Names(d.Mechanisms))).ToArray(),
             therapy.Infusions.Select(d => new MscInfusionInfo(d.TimeMin, d.Cells, d.Potency, Names(d.Mechanisms))).ToArray(),
-            Entries(therapy.Parameters),
-            therapy.Infusions.Count > 0 ? Entries(therapy.MscParameters) : [],
+            ParameterInfo.AllOf(therapy.Parameters),
+            therapy.Infusions.Count > 0 ? ParameterInfo.AllOf(therapy.MscParameters) : [],
             therapy.Modulations.OfType<ExosomeModulation>()
                 .Select(m => new ExosomeModulationInfo(ExosomeMechanisms.Name(m.Effect.Mechanism), m.Parameter, ExosomeMechanisms.Direction(m.Effect.Mechanism) > 0 ? "raised" : "lowered"))
                 .ToArray());
     }
 
     private static string[] Names(IReadOnlySet<ExosomeMechanism> mechanisms) => ExosomeMechanisms.All.Where(mechanisms.Contains).Select(ExosomeMechanisms.Name).ToArray();
-
-    private static ParameterInfo[] Entries(Models.Parameters.ParameterSet parameters)
-        => parameters.Entries.Select(e => new ParameterInfo(e.Name, e.Value, e.Unit, e.Origin, e.Source, e.Definition.Description)).ToArray();
 }
 
 /// <summary>One MSC infusion.</summary>

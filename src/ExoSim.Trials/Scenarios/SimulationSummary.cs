@@ -82,15 +82,15 @@ public sealed record SimulationSummary(
             SchemaName,
             exosimVersion,
             notice,
-            new ScenarioInfo(scenario.Document.File, scenario.Document.Name, scenario.Document.Description),
-            new ModelInfo(model.Id, model.Title, model.Reference),
+            ScenarioInfo.From(scenario.Document),
+            ModelInfo.From(model),
             request.Parameters.Name,
             request.DurationMin,
             request.OutputIntervalMin,
             result.RowCount,
             scenario.OutputColumns.Select(c => new ColumnInfo(c, result.ColumnUnits[result.ColumnIndex(c)]))
                 .Concat(scenario.Readouts.Select(r => new ColumnInfo(r, ClinicalReadouts.Columns.First(c => c.Name == r).Unit))).ToArray(),
-            request.Parameters.Entries.Select(e => new ParameterInfo(e.Name, e.Value, e.Unit, e.Origin, e.Source, e.Definition.Description)).ToArray(),
+            ParameterInfo.AllOf(request.Parameters),
             model.States.Select((st, i) => new StateInfo(st.Name, initial[i], st.Unit)).ToArray(),
             scenario.SteadyStart is { } rest ? new SteadyStartInfo(rest.ScaledResidual, rest.NewtonIterations) : null,
             request.Interventions.Select(EventInfo.From).ToArray(),
@@ -107,13 +107,29 @@ public sealed record SimulationSummary(
 /// <param name="File">Path as given.</param>
 /// <param name="Name">Its name, if any.</param>
 /// <param name="Description">Its description, if any.</param>
-public sealed record ScenarioInfo(string File, string? Name, string? Description);
+public sealed record ScenarioInfo(string File, string? Name, string? Description)
+{
+    /// <summary>The file, name and description of a scenario as read.</summary>
+    public static ScenarioInfo From(ScenarioDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new ScenarioInfo(document.File, document.Name, document.Description);
+    }
+}
 
 /// <summary>The model.</summary>
 /// <param name="Id">Stable id.</param>
 /// <param name="Title">Title.</param>
 /// <param name="Reference">Source publications.</param>
-public sealed record ModelInfo(string Id, string Title, string Reference);
+public sealed record ModelInfo(string Id, string Title, string Reference)
+{
+    /// <summary>A model's id, title and reference.</summary>
+    public static ModelInfo From(PhysiologyModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new ModelInfo(model.Id, model.Title, model.Reference);
+    }
+}
 
 /// <summary>An output column.</summary>
 /// <param name="Name">Column name.</param>
@@ -127,7 +143,22 @@ public sealed record ColumnInfo(string Name, string Unit);
 /// <param name="Origin">Literature, Derived, Assumption or UserDefined.</param>
 /// <param name="Source">Citation, reason or equation.</param>
 /// <param name="Description">Meaning.</param>
-public sealed record ParameterInfo(string Name, double Value, string Unit, ParameterOrigin Origin, string Source, string Description);
+public sealed record ParameterInfo(string Name, double Value, string Unit, ParameterOrigin Origin, string Source, string Description)
+{
+    /// <summary>Every parameter of a set, in schema order.</summary>
+    public static ParameterInfo[] AllOf(ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return parameters.Entries.Select(From).ToArray();
+    }
+
+    /// <summary>One parameter as used.</summary>
+    public static ParameterInfo From(ParameterEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new ParameterInfo(entry.Name, entry.Value, entry.Unit, entry.Origin, entry.Source, entry.Definition.Description);
+    }
+}
 
 /// <summary>A state's initial value.</summary>
 /// <param name="Name">Symbol.</param>
