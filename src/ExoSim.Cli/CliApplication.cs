@@ -39,6 +39,7 @@ internal sealed class CliApplication
         root.Subcommands.Add(ParamsCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(RunsCommand.Create(context));
+        root.Subcommands.Add(ExplainCommand.Create(context));
         foreach (var command in PlannedCommands.Create(context, plannedIssues))
         {
             root.Subcommands.Add(command);
@@ -57,6 +58,9 @@ internal sealed class CliApplication
             }
         }
     }
+
+    /// <summary>The command tree (for tests that check command lines quoted in docs and the glossary).</summary>
+    public RootCommand Root => root;
 
     public int Run(string[] args)
     {
