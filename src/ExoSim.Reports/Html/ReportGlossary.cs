@@ -31,12 +31,19 @@ public static class ReportGlossary
         ["Auto"] = "stiffness",
     };
 
+    /// <summary>The glossary terms that describe a model (by its ModelCatalog id); none for an unknown id.</summary>
+    public static IReadOnlyList<string> ModelKeyTerms(string modelId)
+    {
+        ArgumentNullException.ThrowIfNull(modelId);
+        return ModelTerms.GetValueOrDefault(modelId, []);
+    }
+
     /// <summary>The terms of a simulation report.</summary>
     public static IReadOnlyList<ReportTerm> For(SimulationSummary summary, GlossaryCatalog glossary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(glossary);
-        var names = new List<string>(ModelTerms.GetValueOrDefault(summary.Model.Id, [])) { "virtual patient" };
+        var names = new List<string>(ModelKeyTerms(summary.Model.Id)) { "virtual patient" };
         if (summary.Glucose is not null)
         {
             names.Add(TimeInRange);
@@ -76,7 +83,7 @@ public static class ReportGlossary
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(glossary);
         var names = new List<string> { "multiscale", "β-cell", "insulin sensitivity", "fasting glucose", "HbA1c", "estimated average glucose" };
-        names.AddRange(ModelTerms.GetValueOrDefault(summary.Model.Id, []));
+        names.AddRange(ModelKeyTerms(summary.Model.Id));
         names.Add("ODE");
         if (SolverTerms.TryGetValue(summary.Solver.Method, out string? solver))
         {

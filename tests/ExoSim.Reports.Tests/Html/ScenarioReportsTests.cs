@@ -80,6 +80,17 @@ public partial class ScenarioReportsTests
     }
 
     [Fact]
+    public void Every_model_has_key_terms_that_are_in_the_glossary()
+    {
+        foreach (var model in Models.ModelCatalog.All)
+        {
+            var terms = ReportGlossary.ModelKeyTerms(model.Id);
+            Assert.True(terms.Count > 0, $"{model.Id} has no key terms in ReportGlossary");
+            Assert.All(terms, t => Assert.NotNull(GlossaryCatalog.Default.Find(t)));
+        }
+    }
+
+    [Fact]
     public void Glossary_text_and_linked_text_are_encoded_not_interpreted()
     {
         var entry = GlossaryCatalog.Load("""
