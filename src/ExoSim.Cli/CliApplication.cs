@@ -39,6 +39,7 @@ internal sealed class CliApplication
         root.Subcommands.Add(ParamsCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(RunsCommand.Create(context));
+        root.Subcommands.Add(BurdenCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));
         foreach (var command in PlannedCommands.Create(context, plannedIssues))
         {

@@ -100,14 +100,16 @@ public class DemoCommandTests
         Assert.True(tight.MaxAbsError < 1e-4, $"tight {tight.MaxAbsError:E2}");
     }
 
-    [Fact]
-    public void Demo_exits_1_with_one_message_when_the_output_cannot_be_written()
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("burden")]
+    public void Writing_commands_exit_1_with_one_message_when_the_output_cannot_be_written(string command)
     {
         using var directory = new TemporaryDirectory();
         string blocker = Path.Combine(directory.Path, "file");
         File.WriteAllText(blocker, "not a directory");
 
-        var result = CliRunner.Run("demo", "--out", Path.Combine(blocker, "demo"));
+        var result = CliRunner.Run(command, "--out", Path.Combine(blocker, command));
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("exosim: Cannot write", result.Err, StringComparison.Ordinal);

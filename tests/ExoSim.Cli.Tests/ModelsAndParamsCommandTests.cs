@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ExoSim.Models;
+using ExoSim.Models.Parameters;
+using ExoSim.Therapies;
 
 namespace ExoSim.Cli.Tests;
 
@@ -37,16 +39,7 @@ public class ModelsAndParamsCommandTests
         Assert.Equal(0, result.ExitCode);
         using var document = JsonDocument.Parse(result.Out);
         Assert.Equal("child#003", document.RootElement.GetProperty("patient").GetString());
-        var parameters = document.RootElement.GetProperty("parameters");
-        var expected = ModelCatalog.Get("uva-padova-t1d").Patient("child#003");
-        Assert.Equal(expected.Entries.Count, parameters.GetArrayLength());
-        foreach (var parameter in parameters.EnumerateArray())
-        {
-            string name = parameter.GetProperty("name").GetString()!;
-            Assert.Equal(expected[name], parameter.GetProperty("value").GetDouble());
-            Assert.Equal(expected.Entry(name).Unit, parameter.GetProperty("unit").GetString());
-            Assert.False(string.IsNullOrWhiteSpace(parameter.GetProperty("source").GetString()));
-        }
+        AssertListsEveryParameter(ModelCatalog.Get("uva-padova-t1d").Patient("child#003"), document.RootElement.GetProperty("parameters"));
     }
 
     [Fact]
@@ -60,12 +53,42 @@ public class ModelsAndParamsCommandTests
     }
 
     [Theory]
+    [InlineData("exosome", "plasma_half_life_min")]
+    [InlineData("msc", "paracrine_potency")]
+    public void Params_of_a_therapy_lists_every_value_with_unit_and_source(string therapy, string parameter)
+    {
+        var result = CliRunner.Run("params", therapy, "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Out);
+        Assert.Equal(therapy, document.RootElement.GetProperty("model").GetString());
+        AssertListsEveryParameter(TherapyCatalog.Find(therapy)!.Value.Parameters, document.RootElement.GetProperty("parameters"));
+
+        var table = CliRunner.Run("params", therapy);
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains(parameter, table.Out, StringComparison.Ordinal);
+        Assert.Equal(2, CliRunner.Run("params", therapy, "--patient", "x").ExitCode);
+    }
+
+    [Theory]
     [InlineData("uva-padova-t2d", "Did you mean 'uva-padova-t1d'?")]
+    [InlineData("exosom", "Did you mean 'exosome'?")]
     [InlineData("uva-padova-t1d --patient adult#0001", "Did you mean 'adult#001'")]
     public void Unknown_model_or_patient_is_a_usage_error_with_a_suggestion(string args, string fragment)
     {
         var result = CliRunner.Run(["params", .. args.Split(' ')]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(fragment, result.Err, StringComparison.Ordinal);
+    }
+
+    private static void AssertListsEveryParameter(ParameterSet expected, JsonElement parameters)
+    {
+        Assert.Equal(expected.Entries.Count, parameters.GetArrayLength());
+        foreach (var parameter in parameters.EnumerateArray())
+        {
+            string name = parameter.GetProperty("name").GetString()!;
+            Assert.Equal(expected[name], parameter.GetProperty("value").GetDouble());
+            Assert.Equal(expected.Entry(name).Unit, parameter.GetProperty("unit").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(parameter.GetProperty("source").GetString()));
+        }
     }
 }

@@ -39,7 +39,7 @@ internal static class DemoCommand
         var command = new Command(
             "demo",
             "Run the built-in demo on defaults: every example scenario of examples/ (IVGTT, mixed meal normal vs type 2, "
-            + "T1D day with CGM, β-cell and disease-progression courses) into DIR/NAME/, and the ODE solvers on problems "
+            + "T1D day with CGM, β-cell and disease-progression courses, MSC-exosome and MSC-cell add-ons in T1D and T2D) into DIR/NAME/, and the ODE solvers on problems "
             + "with known answers. Writes DIR/summary.json.")
         {
             outOption,

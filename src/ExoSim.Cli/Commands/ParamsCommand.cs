@@ -2,22 +2,24 @@ using System.CommandLine;
 using System.Globalization;
 using ExoSim.Models;
 using ExoSim.Models.Parameters;
+using ExoSim.Therapies;
 using Spectre.Console;
 
 namespace ExoSim.Cli.Commands;
 
 /// <summary>
-/// <c>exosim params MODEL [--patient NAME] [--json]</c>: every parameter of a subject with value, unit, origin,
-/// source and plausible range — the names scenario files use in <c>parameters:</c>.
+/// <c>exosim params MODEL|THERAPY [--patient NAME] [--json]</c>: every parameter of a subject (or of a therapy module
+/// such as <c>exosome</c>) with value, unit, origin, source and plausible range — the names scenario files use in
+/// <c>parameters:</c>.
 /// </summary>
 internal static class ParamsCommand
 {
     public static Command Create(CliContext context)
     {
-        var modelArgument = new Argument<string>("MODEL") { Description = "Model id (see `exosim models`)." };
+        var modelArgument = new Argument<string>("MODEL") { Description = "Model id (see `exosim models`) or therapy id (exosome, msc)." };
         var patientOption = new Option<string?>("--patient", "-p") { Description = "A named parameter set, e.g. adult#001 (default: the model's reference subject).", HelpName = "NAME" };
         var jsonOption = new Option<bool>("--json") { Description = "Print the parameters as JSON objects (name, value, unit, source, ...)." };
-        var command = new Command("params", "Show a model's parameters for one subject with values, units, origin and sources.")
+        var command = new Command("params", "Show a model's parameters for one subject, or a therapy's (exosome, msc), with values, units, origin and sources.")
         {
             modelArgument,
             patientOption,
@@ -28,17 +30,28 @@ internal static class ParamsCommand
             parseResult.GetValue(modelArgument)!,
             parseResult.GetValue(patientOption),
             parseResult.GetValue(jsonOption)));
-        context.AddExamples(command, "exosim params uva-padova-t1d --patient adult#001", "exosim params bergman-minimal --json");
+        context.AddExamples(command, "exosim params uva-padova-t1d --patient adult#001", "exosim params bergman-minimal --json", "exosim params exosome");
         return command;
     }
 
     private static int Execute(CliContext context, string modelId, string? patient, bool json)
     {
-        PhysiologyModel model;
+        if (TherapyCatalog.Find(modelId) is { } therapy)
+        {
+            if (patient is not null)
+            {
+                throw new UsageException($"'{modelId}' is a therapy: it has one default parameter set and no --patient.");
+            }
+
+            return Show(context, modelId, therapy.Parameters, [], json, "Scenario files cannot override them yet; the body weight follows the model's BW where it has one (docs/therapies).");
+        }
+
+        var model = ModelCatalog.All.FirstOrDefault(m => m.Id == modelId)
+            ?? throw new UsageException(
+                $"Unknown model or therapy '{modelId}'. {NameSuggestions.Describe(modelId, [.. ModelCatalog.All.Select(m => m.Id), .. TherapyCatalog.Ids])}");
         ParameterSet parameters;
         try
         {
-            model = ModelCatalog.Get(modelId);
             parameters = model.Patient(patient ?? model.DefaultPatient);
         }
         catch (KeyNotFoundException exception)
@@ -46,13 +59,19 @@ internal static class ParamsCommand
             throw new UsageException(exception.Message, exception);
         }
 
+        return Show(context, model.Id, parameters, model.PatientNames, json, "Override the others in a scenario's 'parameters:'.");
+    }
+
+    private static int Show(CliContext context, string id, ParameterSet parameters, IReadOnlyList<string> subjects, bool json, string overrideHint)
+    {
+
         if (json)
         {
             context.Out.Write(CliJson.Serialize(new
             {
-                model = model.Id,
+                model = id,
                 patient = parameters.Name,
-                patients = model.PatientNames,
+                patients = subjects,
                 parameters = parameters.Entries.Select(e => new
                 {
                     name = e.Name,
@@ -73,7 +92,7 @@ internal static class ParamsCommand
 
         var console = context.CreateConsole();
         var table = new Table()
-            .Title($"{Markup.Escape(model.Id)} — {Markup.Escape(parameters.Name)}")
+            .Title($"{Markup.Escape(id)} — {Markup.Escape(parameters.Name)}")
             .AddColumn("Name")
             .AddColumn(new TableColumn("Value").RightAligned())
             .AddColumn("Unit")
@@ -93,8 +112,12 @@ internal static class ParamsCommand
         }
 
         console.Write(table);
-        console.WriteLine($"{parameters.Entries.Count} parameters. Derived ones are recomputed from the others; override the others in a scenario's 'parameters:'.");
-        console.WriteLine($"Subjects: {string.Join(", ", model.PatientNames)}");
+        console.WriteLine($"{parameters.Entries.Count} parameters. Derived ones are recomputed from the others. {overrideHint}");
+        if (subjects.Count > 0)
+        {
+            console.WriteLine($"Subjects: {string.Join(", ", subjects)}");
+        }
+
         return ExitCodes.Ok;
     }
 }

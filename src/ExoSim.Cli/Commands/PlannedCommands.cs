@@ -30,13 +30,6 @@ internal static class PlannedCommands
         yield return Planned(
             context,
             issues,
-            7,
-            new Command("burden", "Diabetes burden from the IDF Diabetes Atlas, projections and what a therapy would change."),
-            "exosim burden");
-
-        yield return Planned(
-            context,
-            issues,
             8,
             new Command("fit", "Fit model parameters to data, with uncertainty.")
             {

@@ -5,7 +5,7 @@ using ExoSim.Storage.Registry;
 namespace ExoSim.Cli.Commands;
 
 /// <summary>
-/// Where the run registry is and how commands record into it: <c>--registry PATH</c>, else the environment variable
+/// Where the run registry is and how commands record into it: <c>--registry LOCATION</c> (SQLite file or PostgreSQL), else the environment variable
 /// <see cref="EnvironmentVariable"/>, else <c>registry.db</c> in the user's data folder (on Linux
 /// <c>~/.local/share/ExoSim/</c>). The value <c>off</c> turns recording off.
 /// </summary>
@@ -18,8 +18,8 @@ internal static class RunRegistryAccess
     /// <summary>The <c>--registry</c> option (one instance per command).</summary>
     public static Option<string?> CreateOption() => new("--registry")
     {
-        Description = $"Run registry (SQLite file). Default: ${EnvironmentVariable}, else registry.db in the user's data folder; '{Off}' records nothing.",
-        HelpName = "PATH",
+        Description = $"Run registry: a SQLite file or a PostgreSQL connection string/URL. Default: ${EnvironmentVariable}, else registry.db in the user's data folder; '{Off}' records nothing.",
+        HelpName = "LOCATION",
     };
 
     /// <summary>The registry file to use, or null when recording is off.</summary>
@@ -43,13 +43,13 @@ internal static class RunRegistryAccess
     /// <summary>Opens the registry for the <c>runs</c> commands (which need one).</summary>
     /// <exception cref="UsageException">Recording is off or no location is known.</exception>
     /// <exception cref="RunFailureException">The registry cannot be opened.</exception>
-    public static SqliteRunRegistry OpenForReading(CliContext context, string? option)
+    public static RunRegistry OpenForReading(CliContext context, string? option)
     {
         string location = Location(context, option)
             ?? throw new UsageException($"No run registry: give --registry PATH or set {EnvironmentVariable} (it is '{Off}' or no user data folder exists).");
         try
         {
-            return SqliteRunRegistry.Open(location);
+            return RunRegistry.Open(location);
         }
         catch (RegistryException exception)
         {
@@ -115,7 +115,7 @@ internal sealed class RunRecorder
 
         try
         {
-            SqliteRunRegistry.Open(location).Add(entry);
+            RunRegistry.Open(location).Add(entry);
         }
         catch (RegistryException exception)
         {

@@ -42,18 +42,18 @@ internal static class RunsCommand
             var runs = Guard(() => store.List(n));
             if (parse.GetValue(json))
             {
-                context.Out.Write(CliJson.Serialize(new RunList(store.Path, runs.Select(RunInfo.From).ToArray())));
+                context.Out.Write(CliJson.Serialize(new RunList(store.Location, runs.Select(RunInfo.From).ToArray())));
                 return ExitCodes.Ok;
             }
 
             var console = context.CreateConsole();
             if (runs.Count == 0)
             {
-                console.WriteLine($"No runs recorded in {store.Path} yet (exosim simulate records each run).");
+                console.WriteLine($"No runs recorded in {store.Location} yet (exosim simulate records each run).");
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().Title($"Runs in {Markup.Escape(store.Path)}")
+            var table = new Table().Title($"Runs in {Markup.Escape(store.Location)}")
                 .AddColumn("Id").AddColumn("Started (UTC)").AddColumn("Command").AddColumn("Spec").AddColumn("Status").AddColumn(new TableColumn("Duration").RightAligned()).AddColumn("Output");
             foreach (var run in runs)
             {
@@ -160,7 +160,7 @@ internal static class RunsCommand
         {
             var store = RunRegistryAccess.OpenForReading(context, parse.GetValue(registry));
             var run = Guard(() => store.Remove(parse.GetValue(id)!));
-            context.Out.WriteLine($"Removed run {run.Id} from {store.Path}; its output directory {run.OutputDirectory} is unchanged.");
+            context.Out.WriteLine($"Removed run {run.Id} from {store.Location}; its output directory {run.OutputDirectory} is unchanged.");
             return ExitCodes.Ok;
         });
         return command;

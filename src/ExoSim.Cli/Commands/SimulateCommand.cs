@@ -230,7 +230,9 @@ internal static class SimulateCommand
         table.AddRow("Model", Markup.Escape(summary.Model.Id));
         table.AddRow("Patient", Markup.Escape(summary.Patient));
         table.AddRow("Duration", $"{Time(summary.DurationMin)}, {summary.Rows} rows every {Time(summary.OutputIntervalMin)}");
-        table.AddRow("Events", summary.Events.Count.ToString(CultureInfo.InvariantCulture) + (summary.Modulations.Count > 0 ? $" (+{summary.Modulations.Count} modulations)" : string.Empty));
+        table.AddRow("Events", summary.Events.Count.ToString(CultureInfo.InvariantCulture)
+            + (summary.Modulations.Count > 0 ? $" (+{summary.Modulations.Count} modulations)" : string.Empty)
+            + (summary.Exosome is { } exosome ? $" (+{exosome.Doses.Count} exosome doses, {exosome.Infusions.Count} MSC infusions)" : string.Empty));
         var solver = summary.Solver;
         table.AddRow("Solver", Markup.Escape($"{solver.Method}, rtol {F(solver.RelativeTolerance)}, atol {F(solver.AbsoluteTolerance)}"));
         table.AddRow("Steps (accepted + rejected)", $"{solver.AcceptedSteps} + {solver.RejectedSteps}");

@@ -34,7 +34,10 @@ public sealed record MultiscaleRequest
     /// <summary>The fast model's tolerances.</summary>
     public SolverOptions Options { get; init; } = SolverOptions.Default;
 
-    /// <summary>Spacing (min) of the glucose samples of a representative day over which the slow dynamics are averaged.</summary>
+    /// <summary>
+    /// Spacing (min, in (0, 1440]) of the glucose samples of a representative day over which the slow dynamics are
+    /// averaged; the day's end is always sampled.
+    /// </summary>
     public double SampleIntervalMin { get; init; } = 5;
 }
 
@@ -63,7 +66,7 @@ public sealed record MultiscaleResult(
 /// Two ways to run a long course with meal-scale glucose: <see cref="BruteForce"/>, one coupled ODE of fast and slow
 /// states over the whole horizon (the reference), and <see cref="RepresentativeDays"/>, the averaging scheme
 /// (the slow states see the fast model's glucose averaged over a representative day, which is re-simulated every
-/// N days with the fast parameters the slow states then imply; method of averaging for slow–fast systems, Sanders,
+/// N days coupled to the slow states, as in the brute force, for that one day; method of averaging for slow–fast systems, Sanders,
 /// Verhulst &amp; Murdock, Averaging Methods in Nonlinear Dynamical Systems, 2nd ed., 2007; in the spirit of the
 /// heterogeneous multiscale method, E &amp; Engquist 2003, Commun Math Sci 1:87). docs/multiscale.md compares them.
 /// </summary>
@@ -76,48 +79,23 @@ public static class MultiscaleSimulator
     public static MultiscaleResult BruteForce(MultiscaleRequest request)
     {
         Validate(request);
-        var multipliers = request.Slow.CoupledParameters.Select(p => new ExternalMultiplier(p)).ToArray();
-        var fast = request.FastModel.CreateSystem(request.FastParameters, multipliers);
-        var coupled = new CoupledSystem(request, fast, multipliers);
-        var schedule = new InterventionSchedule(fast);
-        var daily = DaysFromFirstEvent(request);
-        for (int day = 0; day < request.Days; day++)
-        {
-            foreach (var intervention in daily)
-            {
-                request.FastModel.Schedule(intervention with { TimeMin = intervention.TimeMin + (day * MinutesPerDay) }, schedule, request.FastParameters);
-            }
-        }
-
-        foreach (double breakpoint in request.FastModel.Breakpoints(request.FastParameters))
-        {
-            schedule.AddBreakpoint(breakpoint, $"{request.FastModel.Id} breakpoint");
-        }
-
-        int nFast = fast.Dimension, nSlow = request.Slow.States.Count;
-        var initial = new double[coupled.Dimension];
-        FastStart(request).CopyTo(initial, 0);
-        request.Slow.InitialState().CopyTo(initial, nFast);
         var saveAt = Enumerable.Range(0, request.Days + 1).Select(d => d * MinutesPerDay).ToArray();
-        var solution = request.Solver.Solve(
-            new OdeProblem(coupled, initial, 0, request.Days * MinutesPerDay) { DiscreteEvents = schedule.Events },
-            request.Options with { SaveAt = saveAt });
-
+        var (solution, coupled) = SolveCoupled(request, FastStart(request), request.Slow.InitialState(), request.Days, saveAt);
         var slowStates = new List<double[]>();
         var dailyMean = new List<double>();
         var dayStart = new List<double>();
         for (int k = 0; k < solution.Count; k++)
         {
             var state = solution.State(k);
-            slowStates.Add(state.Slice(nFast, nSlow).ToArray());
+            slowStates.Add(coupled.SlowPart(state).ToArray());
             if (k > 0)
             {
-                dailyMean.Add((state[^1] - solution.State(k - 1)[^1]) / MinutesPerDay);
+                dailyMean.Add((CoupledSystem.GlucoseIntegral(state) - CoupledSystem.GlucoseIntegral(solution.State(k - 1))) / MinutesPerDay);
             }
 
             if (k < request.Days)
             {
-                dayStart.Add(coupled.Glucose(k * MinutesPerDay, state[..nFast]));
+                dayStart.Add(coupled.Glucose(k * MinutesPerDay, state[..coupled.FastDimension]));
             }
         }
 
@@ -130,10 +108,14 @@ public static class MultiscaleSimulator
     }
 
     /// <summary>
-    /// The averaging scheme: every <paramref name="everyDays"/> days one representative day of the fast model is
-    /// simulated with the fast parameters set by the current slow state (starting where the previous representative
-    /// day ended); the slow states then advance over the block of days with their derivative averaged over that day's
-    /// glucose samples (trapezoidal rule), and every day of the block is given that day's mean glucose.
+    /// The averaging scheme: every <paramref name="everyDays"/> days one representative day is simulated, the fast
+    /// model coupled to the slow states as in <see cref="BruteForce"/> (so that the fast parameters follow the slow
+    /// states' course within the day), from the slow state predicted for the start of the block's middle day and the
+    /// fast state where the previous representative day ended; the slow states then advance over the block of days
+    /// with their derivative averaged over that day's glucose samples (trapezoidal rule). A day's mean glucose is
+    /// interpolated linearly between the representative days' means at their middle days, and a day's starting
+    /// glucose between the representative days' end glucose at the following days (both extended linearly before
+    /// the first and after the last); day 0 starts with the glucose of the start state.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="everyDays"/> is not positive.</exception>
     /// <exception cref="OdeSolverException">A solver failed.</exception>
@@ -141,45 +123,38 @@ public static class MultiscaleSimulator
     {
         Validate(request);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(everyDays);
-        var multipliers = request.Slow.CoupledParameters.Select(p => new ExternalMultiplier(p)).ToArray();
-        var multiplierValues = new double[multipliers.Length];
         var fastState = FastStart(request);
         var slow = request.Slow.InitialState();
         var slowStates = new List<double[]> { (double[])slow.Clone() };
-        var dailyMean = new List<double>();
-        var dayStart = new List<double>();
+        var middleDays = new List<(double Day, RepresentativeDayResult Result)>();
         long fastEvaluations = 0, slowEvaluations = 0;
         var averaged = new AveragedSlowSystem(request.Slow);
-        int sampleCount = (int)Math.Round(MinutesPerDay / request.SampleIntervalMin) + 1;
-        var sampleTimes = Enumerable.Range(0, sampleCount).Select(j => Math.Min(j * request.SampleIntervalMin, MinutesPerDay)).ToArray();
+        bool haveGlucoseTrace = false;
+        double startGlucose = double.NaN;
+        var sampleTimes = DaySampleTimes(request.SampleIntervalMin);
 
-        var windowInterventions = DaysFromFirstEvent(request);
-
-        RepresentativeDayResult RepresentativeDay(ReadOnlySpan<double> slowState)
+        RepresentativeDayResult RepresentativeDay(double[] slowState)
         {
-            request.Slow.Multipliers(slowState, multiplierValues);
-            for (int i = 0; i < multipliers.Length; i++)
+            var (day, coupled) = SolveCoupled(request, fastState, slowState, 1, sampleTimes);
+
+            // As in the brute force, each coupled evaluation is one fast and one slow evaluation.
+            fastEvaluations += day.Statistics.RhsEvaluations;
+            slowEvaluations += day.Statistics.RhsEvaluations;
+            var glucose = new double[day.Count];
+            for (int j = 0; j < day.Count; j++)
             {
-                multipliers[i].Value = multiplierValues[i];
+                glucose[j] = coupled.Glucose(day.Times[j], day.State(j)[..coupled.FastDimension]);
             }
 
-            var day = Simulator.Run(
-                new SimulationRequest
-                {
-                    Model = request.FastModel,
-                    Parameters = request.FastParameters,
-                    InitialState = fastState,
-                    DurationMin = MinutesPerDay,
-                    OutputIntervalMin = request.SampleIntervalMin,
-                    Interventions = windowInterventions,
-                    Modulations = multipliers,
-                },
-                request.Solver,
-                request.Options);
-            fastEvaluations += day.Statistics.RhsEvaluations;
-            var glucose = day.Column(Observable.GlucoseMgPerDl);
-            double mean = averaged.SetGlucoseTrace(sampleTimes, glucose);
-            return new RepresentativeDayResult(mean, glucose[0], day.Row(day.RowCount - 1).Slice(1, request.FastModel.States.Count).ToArray());
+            averaged.SetGlucoseTrace(sampleTimes, glucose);
+            if (!haveGlucoseTrace)
+            {
+                startGlucose = glucose[0]; // the first representative day starts from the course's start state
+            }
+
+            haveGlucoseTrace = true;
+            var end = day.FinalState.ToArray();
+            return new RepresentativeDayResult(CoupledSystem.GlucoseIntegral(end) / MinutesPerDay, glucose[^1], end[..coupled.FastDimension]);
         }
 
         OdeSolution AdvanceSlow(double[] from, double days, double[] saveAt)
@@ -191,42 +166,127 @@ public static class MultiscaleSimulator
             return solution;
         }
 
-        // The first block has no earlier day to extrapolate from: simulate one at the start state.
-        _ = RepresentativeDay(slow);
         for (int day = 0; day < request.Days; day += everyDays)
         {
             int block = Math.Min(everyDays, request.Days - day);
 
-            // Midpoint rule: the representative day uses the slow state predicted for the middle of the block by the
-            // previous day's averaged dynamics, which makes the scheme second order in the block length.
-            double halfBlock = 0.5 * block;
-            var middle = AdvanceSlow(slow, halfBlock, [halfBlock * MinutesPerDay]).State(0).ToArray();
+            // Midpoint rule: the representative day stands for the block's middle, so it starts from the slow state
+            // predicted (by the previous representative day's averaged dynamics) for the start of the block's middle
+            // day, (block − 1)/2 days in; this makes the scheme second order in the block length, and a block of one
+            // day is that day itself.
+            double toMiddleDay = 0.5 * (block - 1);
+            var middle = slow;
+            if (toMiddleDay > 0)
+            {
+                if (!haveGlucoseTrace)
+                {
+                    // The first block has no earlier day to extrapolate from: simulate one at the start state.
+                    _ = RepresentativeDay(slow);
+                }
+
+                middle = AdvanceSlow(slow, toMiddleDay, [toMiddleDay * MinutesPerDay]).State(0).ToArray();
+            }
+
             var representative = RepresentativeDay(middle);
             fastState = representative.EndState;
+            middleDays.Add((day + toMiddleDay, representative));
             var slowSolution = AdvanceSlow(slow, block, Enumerable.Range(1, block).Select(d => d * MinutesPerDay).ToArray());
             for (int k = 0; k < slowSolution.Count; k++)
             {
                 slowStates.Add(slowSolution.State(k).ToArray());
-                dailyMean.Add(representative.MeanGlucoseMgPerDl);
-                dayStart.Add(representative.StartGlucoseMgPerDl);
             }
 
             slow = slowStates[^1].ToArray();
         }
 
+        // A representative day's end glucose is the next day's starting glucose; the first representative day's own
+        // start is the course's start state, which later days do not return to (dalla-man-2007 normal: 91.76 mg/dL,
+        // the next days' 90.5).
+        var means = middleDays.Select(m => (m.Day, m.Result.MeanGlucoseMgPerDl)).ToList();
+        var nextStarts = middleDays.Select(m => (m.Day + 1, m.Result.EndGlucoseMgPerDl)).ToList();
+        var dailyMean = Enumerable.Range(0, request.Days).Select(d => PiecewiseLinear(means, d)).ToArray();
+        var dayStart = Enumerable.Range(0, request.Days).Select(d => d == 0 ? startGlucose : PiecewiseLinear(nextStarts, d)).ToArray();
         return new MultiscaleResult($"representative day every {everyDays} d (averaging)", Names(request), slowStates, dailyMean, fastEvaluations, slowEvaluations)
         {
             DayStartGlucoseMgPerDl = dayStart,
         };
     }
 
-    /// <summary>One simulated representative day: its mean and starting glucose and the fast state at its end.</summary>
-    private sealed record RepresentativeDayResult(double MeanGlucoseMgPerDl, double StartGlucoseMgPerDl, double[] EndState);
+    /// <summary>
+    /// A day's value (mean or starting glucose) from the representative days' values at their days: linear
+    /// between the neighbouring representative days, and extended linearly from the first and last two beyond them,
+    /// since glucose drifts within a block with the slow states (a representative day's own value is exact only for
+    /// its own day).
+    /// </summary>
+    private static double PiecewiseLinear(List<(double Day, double Value)> points, double day)
+    {
+        if (points.Count == 1)
+        {
+            return points[0].Value;
+        }
+
+        int i = 0;
+        while (i + 2 < points.Count && points[i + 1].Day < day)
+        {
+            i++;
+        }
+
+        var (x0, y0) = points[i];
+        var (x1, y1) = points[i + 1];
+        return y0 + ((y1 - y0) * (day - x0) / (x1 - x0));
+    }
+
+    /// <summary>
+    /// The coupled fast–slow ODE over whole days of the repeated daily events from a start state, with ∫G dt starting
+    /// at 0; the states are stored at <paramref name="saveAt"/>.
+    /// </summary>
+    private static (OdeSolution Solution, CoupledSystem System) SolveCoupled(
+        MultiscaleRequest request, double[] fastStart, double[] slowStart, int days, double[] saveAt)
+    {
+        var coupled = new CoupledSystem(request);
+        var schedule = new InterventionSchedule(coupled.Fast);
+        var daily = DaysFromFirstEvent(request);
+        for (int day = 0; day < days; day++)
+        {
+            foreach (var intervention in daily)
+            {
+                request.FastModel.Schedule(intervention with { TimeMin = intervention.TimeMin + (day * MinutesPerDay) }, schedule, request.FastParameters);
+            }
+        }
+
+        foreach (double breakpoint in request.FastModel.Breakpoints(request.FastParameters))
+        {
+            schedule.AddBreakpoint(breakpoint, $"{request.FastModel.Id} breakpoint");
+        }
+
+        var initial = new double[coupled.Dimension];
+        fastStart.CopyTo(initial, 0);
+        slowStart.CopyTo(initial, coupled.FastDimension);
+        var solution = request.Solver.Solve(
+            new OdeProblem(coupled, initial, 0, days * MinutesPerDay) { DiscreteEvents = schedule.Events },
+            request.Options with { SaveAt = saveAt });
+        return (solution, coupled);
+    }
+
+    /// <summary>0, Δ, 2Δ, … min and always the day's end, 1440 min (a last piece shorter than Δ when Δ does not divide the day).</summary>
+    private static double[] DaySampleTimes(double intervalMin)
+    {
+        int count = (int)Math.Ceiling((MinutesPerDay / intervalMin) - 1e-9);
+        return [.. Enumerable.Range(0, count).Select(j => j * intervalMin), MinutesPerDay];
+    }
+
+    /// <summary>One simulated representative day: its mean glucose, and the glucose and fast state at its end.</summary>
+    private sealed record RepresentativeDayResult(double MeanGlucoseMgPerDl, double EndGlucoseMgPerDl, double[] EndState);
 
     private static void Validate(MultiscaleRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.Days);
+        if (!(request.SampleIntervalMin > 0 && request.SampleIntervalMin <= MinutesPerDay))
+        {
+            throw new ArgumentException($"The sample interval of a representative day must lie in (0, 1440] min; got {request.SampleIntervalMin}.", nameof(request));
+        }
+
         if (!request.FastModel.Observables.Any(o => o.Name == Observable.GlucoseMgPerDl))
         {
             throw new ArgumentException($"Model '{request.FastModel.Id}' has no {Observable.GlucoseMgPerDl} to drive the slow dynamics.", nameof(request));
@@ -266,7 +326,6 @@ public static class MultiscaleSimulator
     /// <summary>Fast states, then slow states, then ∫G dt (for daily means); the slow states set the fast parameters at every evaluation.</summary>
     private sealed class CoupledSystem : IOdeSystem
     {
-        private readonly ModelSystem fast;
         private readonly SlowDynamics slow;
         private readonly ExternalMultiplier[] multipliers;
         private readonly double[] multiplierValues;
@@ -274,46 +333,52 @@ public static class MultiscaleSimulator
         private readonly PhysiologyModel model;
         private readonly ParameterSet parameters;
         private readonly int glucoseIndex;
-        private readonly int nFast;
-        private readonly int nSlow;
 
-        public CoupledSystem(MultiscaleRequest request, ModelSystem fast, ExternalMultiplier[] multipliers)
+        public CoupledSystem(MultiscaleRequest request)
         {
-            this.fast = fast;
             slow = request.Slow;
-            this.multipliers = multipliers;
+            multipliers = slow.CoupledParameters.Select(p => new ExternalMultiplier(p)).ToArray();
             multiplierValues = new double[multipliers.Length];
             model = request.FastModel;
             parameters = request.FastParameters;
+            Fast = model.CreateSystem(parameters, multipliers);
             observables = new double[model.Observables.Count];
             glucoseIndex = model.Observables.Select(o => o.Name).ToList().IndexOf(Observable.GlucoseMgPerDl);
-            nFast = fast.Dimension;
-            nSlow = slow.States.Count;
-            Dimension = nFast + nSlow + 1;
+            FastDimension = Fast.Dimension;
+            Dimension = FastDimension + slow.States.Count + 1;
         }
+
+        /// <summary>The fast model's right-hand side (the events of the daily interventions act on it).</summary>
+        public ModelSystem Fast { get; }
+
+        public int FastDimension { get; }
 
         public int Dimension { get; }
 
-        public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
-        {
-            var slowState = y.Slice(nFast, nSlow);
-            slow.Multipliers(slowState, multiplierValues);
-            for (int i = 0; i < multipliers.Length; i++)
-            {
-                multipliers[i].Value = multiplierValues[i];
-            }
+        public ReadOnlySpan<double> SlowPart(ReadOnlySpan<double> y) => y[FastDimension..^1];
 
-            fast.Evaluate(t, y[..nFast], dydt[..nFast]);
-            double glucose = Glucose(t, y[..nFast]);
-            slow.Derivatives(glucose, slowState, dydt.Slice(nFast, nSlow));
-            dydt[^1] = glucose;
-        }
+        public static double GlucoseIntegral(ReadOnlySpan<double> y) => y[^1];
 
         /// <summary>Plasma glucose (mg/dL) of a fast state.</summary>
         public double Glucose(double t, ReadOnlySpan<double> fastState)
         {
             model.EvaluateObservables(t, fastState, parameters, observables);
             return observables[glucoseIndex];
+        }
+
+        public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+        {
+            var slowState = SlowPart(y);
+            slow.Multipliers(slowState, multiplierValues);
+            for (int i = 0; i < multipliers.Length; i++)
+            {
+                multipliers[i].Value = multiplierValues[i];
+            }
+
+            Fast.Evaluate(t, y[..FastDimension], dydt[..FastDimension]);
+            double glucose = Glucose(t, y[..FastDimension]);
+            slow.Derivatives(glucose, slowState, dydt[FastDimension..^1]);
+            dydt[^1] = glucose;
         }
     }
 
@@ -326,8 +391,8 @@ public static class MultiscaleSimulator
 
         public int Dimension => slow.States.Count;
 
-        /// <summary>Stores the day's samples and returns their time-weighted mean.</summary>
-        public double SetGlucoseTrace(double[] times, double[] values)
+        /// <summary>Stores the day's glucose samples (mg/dL) at their times (min) and their trapezoidal weights.</summary>
+        public void SetGlucoseTrace(double[] times, double[] values)
         {
             glucose = values;
             weights = new double[values.Length];
@@ -338,14 +403,6 @@ public static class MultiscaleSimulator
                 weights[j - 1] += half;
                 weights[j] += half;
             }
-
-            double mean = 0;
-            for (int j = 0; j < values.Length; j++)
-            {
-                mean += weights[j] * values[j];
-            }
-
-            return mean;
         }
 
         public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)

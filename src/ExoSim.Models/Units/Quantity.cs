@@ -50,7 +50,7 @@ public static class UnitCatalog
             ["d"] = 1440, ["day"] = 1440, ["days"] = 1440,
             ["week"] = 10080, ["weeks"] = 10080, ["y"] = 525960, ["year"] = 525960, ["years"] = 525960,
         }),
-        [Dimension.Mass] = ("g", new(StringComparer.Ordinal) { ["mg"] = 1e-3, ["g"] = 1, ["kg"] = 1e3 }),
+        [Dimension.Mass] = ("g", new(StringComparer.Ordinal) { ["µg"] = 1e-6, ["ug"] = 1e-6, ["mg"] = 1e-3, ["g"] = 1, ["kg"] = 1e3 }),
         [Dimension.InsulinAmount] = ("U", new(StringComparer.Ordinal) { ["U"] = 1, ["mU"] = 1e-3 }),
         [Dimension.InsulinRate] = ("U/h", new(StringComparer.Ordinal) { ["U/h"] = 1, ["U/min"] = 60, ["mU/min"] = 0.06 }),
         [Dimension.GlucoseConcentration] = ("mg/dL", new(StringComparer.Ordinal)

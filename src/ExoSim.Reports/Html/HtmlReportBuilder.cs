@@ -89,6 +89,28 @@ public sealed class HtmlReportBuilder
         return this;
     }
 
+    /// <summary>A smaller heading inside a section.</summary>
+    public HtmlReportBuilder Subheading(string heading)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(heading);
+        body.Append("<h3>").Append(Encode(heading)).Append("</h3>\n");
+        return this;
+    }
+
+    /// <summary>A bulleted list of plain-text items.</summary>
+    public HtmlReportBuilder BulletList(IEnumerable<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        body.Append("<ul>\n");
+        foreach (string item in items)
+        {
+            body.Append("<li>").Append(Encode(item)).Append("</li>\n");
+        }
+
+        body.Append("</ul>\n");
+        return this;
+    }
+
     /// <summary>A two-column table of quantities and their values; the quantities link glossary terms.</summary>
     public HtmlReportBuilder KeyValues(string id, IEnumerable<(string Quantity, string Value)> rows)
         => Table(id, ["Quantity", "Value"], rows.Select(r => new[] { r.Quantity, r.Value }), numericColumns: [], linkedColumns: [0]);

@@ -76,6 +76,12 @@ public sealed record ScenarioDocument
     /// <summary>Parameter modulations (<c>modulate</c> events), repeats expanded.</summary>
     public IReadOnlyList<Located<ModulationSpec>> Modulations { get; init; } = [];
 
+    /// <summary>Exosome doses (<c>exosome</c> events), schedules and repeats expanded.</summary>
+    public IReadOnlyList<Located<ExosomeEventSpec>> Exosomes { get; init; } = [];
+
+    /// <summary>MSC infusions (<c>msc</c> events), schedules and repeats expanded.</summary>
+    public IReadOnlyList<Located<MscEventSpec>> Mscs { get; init; } = [];
+
     /// <summary>The long-horizon course with meal-scale glucose (the <c>multiscale</c> block), or null for one plain run.</summary>
     public MultiscaleDocument? Multiscale { get; init; }
 }

@@ -13,7 +13,7 @@ namespace ExoSim.Trials.Scenarios;
 /// by <see cref="ScenarioResolver"/>. Every mistake is a <see cref="ScenarioException"/> naming file, line, field and
 /// what is allowed.
 /// </summary>
-public static class ScenarioReader
+public static partial class ScenarioReader
 {
     /// <summary>Top-level fields, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> TopLevelFields { get; } =
@@ -24,12 +24,12 @@ public static class ScenarioReader
         ["scheme", "every", "beta_cell", "secretion", "sensitivity", "insulin_sensitivity", "verify", "day"];
 
     /// <summary>Event kinds that exist now.</summary>
-    public static IReadOnlyList<string> EventKinds { get; } = ["meal", "insulin", "iv_glucose", "modulate"];
+    public static IReadOnlyList<string> EventKinds { get; } = ["meal", "insulin", "iv_glucose", "modulate", "exosome", "msc"];
 
     // Event kinds of the stable interface (BRIEF.md) that arrive with the therapy modules.
     private static readonly Dictionary<string, int> PlannedEventKinds = new(StringComparer.Ordinal)
     {
-        ["exosome"] = 4, ["msc"] = 4, ["drug"] = 4,
+        ["drug"] = 4,
     };
 
     private const double DefaultOutputIntervalMin = 1;
@@ -59,7 +59,7 @@ public static class ScenarioReader
         return new Reader(fileName).Read(text);
     }
 
-    private sealed class Reader(string file)
+    private sealed partial class Reader(string file)
     {
         public ScenarioDocument Read(string text)
         {
@@ -188,8 +188,8 @@ public static class ScenarioReader
                 return document;
             }
 
-            var (events, modulations) = EventList(node, "events");
-            return document with { Events = events, Modulations = modulations };
+            var lists = EventList(node, "events");
+            return document with { Events = lists.Events, Modulations = lists.Modulations, Exosomes = lists.Exosomes, Mscs = lists.Mscs };
         }
 
         private ScenarioDocument ReadMultiscale(YamlMappingNode root, ScenarioDocument document)
@@ -219,13 +219,14 @@ public static class ScenarioReader
             var day = new List<Located<Intervention>>();
             if (Optional(block, "day") is { } dayNode)
             {
-                var (events, modulations) = EventList(dayNode, path + ".day");
-                if (modulations.Count > 0)
+                var lists = EventList(dayNode, path + ".day");
+                if (lists.Modulations.Count > 0)
                 {
-                    throw new ScenarioException(modulations[0].Location, modulations[0].Field, "modulate events are not supported inside a multiscale course yet: the day's events are meals, insulin and IV glucose.");
+                    throw new ScenarioException(lists.Modulations[0].Location, lists.Modulations[0].Field, "modulate events are not supported inside a multiscale course yet: the day's events are meals, insulin and IV glucose.");
                 }
 
-                day = events;
+                RequireNoTherapyInDay(lists);
+                day = lists.Events;
             }
 
             // A course's rows are daily; the plain run's default of one row per minute does not apply.
@@ -252,7 +253,7 @@ public static class ScenarioReader
         }
 
         /// <summary>A list of events (the <c>events</c> field or a course's <c>day</c>), repeats expanded.</summary>
-        private (List<Located<Intervention>> Events, List<Located<ModulationSpec>> Modulations) EventList(YamlNode node, string listField)
+        private EventLists EventList(YamlNode node, string listField)
         {
             if (node is not YamlSequenceNode sequence)
             {
@@ -261,6 +262,8 @@ public static class ScenarioReader
 
             var events = new List<Located<Intervention>>();
             var modulations = new List<Located<ModulationSpec>>();
+            var exosomes = new List<Located<ExosomeEventSpec>>();
+            var mscs = new List<Located<MscEventSpec>>();
             for (int index = 0; index < sequence.Children.Count; index++)
             {
                 string field = $"{listField}[{index}]";
@@ -311,6 +314,16 @@ public static class ScenarioReader
                     {
                         modulations.Add(new Located<ModulationSpec>(ReadModulation(body, time, $"{field}.modulate"), location, occurrence));
                     }
+                    else if (kind == "exosome")
+                    {
+                        var doses = ReadExosome(body, time, $"{field}.exosome");
+                        exosomes.AddRange(doses.Select((dose, d) => new Located<ExosomeEventSpec>(dose, location, DoseField(occurrence, d, doses.Count))));
+                    }
+                    else if (kind == "msc")
+                    {
+                        var infusions = ReadMsc(body, time, $"{field}.msc");
+                        mscs.AddRange(infusions.Select((dose, d) => new Located<MscEventSpec>(dose, location, DoseField(occurrence, d, infusions.Count))));
+                    }
                     else
                     {
                         foreach (var intervention in ReadIntervention(kind, body, time, $"{field}.{kind}"))
@@ -321,7 +334,7 @@ public static class ScenarioReader
                 }
             }
 
-            return (events, modulations);
+            return new EventLists(events, modulations, exosomes, mscs);
         }
 
         private (double EveryMin, int Count) ReadRepeat(YamlMappingNode entry, string field)

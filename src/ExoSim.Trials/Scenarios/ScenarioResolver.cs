@@ -39,6 +39,9 @@ public sealed record ResolvedScenario
     /// <summary>The verified fasting steady state the run starts from (before initial-state overrides), or null when the model does not start at rest.</summary>
     public SteadyStartResult? SteadyStart { get; init; }
 
+    /// <summary>The exosome therapy of the scenario (parameters, doses, modulations), or null when it has none.</summary>
+    public ResolvedExosomeTherapy? Exosome { get; init; }
+
     /// <summary>
     /// The long-horizon course when the scenario has a <c>multiscale</c> block, or null. Then <see cref="Request"/> is
     /// the course's first day as a plain simulation (one day of the daily events from the start state), and
@@ -93,8 +96,11 @@ public static partial class ScenarioResolver
 
         if (document.Multiscale is { } multiscale)
         {
+            RequireNoTherapyInCourse(document);
             return ResolveCourse(document, multiscale, model, parameters, initial, rest, solver, options);
         }
+
+        var exosome = ResolveExosome(document, model, parameters);
 
         return new ResolvedScenario
         {
@@ -107,7 +113,7 @@ public static partial class ScenarioResolver
                 DurationMin = document.DurationMin.Value,
                 OutputIntervalMin = document.OutputIntervalMin.Value,
                 Interventions = Interventions(document, model),
-                Modulations = Modulations(document, model, parameters),
+                Modulations = [.. Modulations(document, model, parameters), .. exosome?.Modulations ?? []],
             },
             Solver = solver,
             Options = options,
@@ -116,6 +122,7 @@ public static partial class ScenarioResolver
             SteadyStart = rest,
             Sensor = Sensor(document, model),
             SensorSeed = document.SensorSeed?.Value ?? DefaultSensorSeed,
+            Exosome = exosome,
         };
     }
 

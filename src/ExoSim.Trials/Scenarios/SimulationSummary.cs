@@ -49,6 +49,9 @@ public sealed record SimulationSummary(
     /// <summary>The layout's name and version.</summary>
     public const string SchemaName = "exosim.simulate.summary/1";
 
+    /// <summary>The exosome therapy (doses and the exosome parameters used), when the scenario has <c>exosome</c> events.</summary>
+    public ExosomeInfo? Exosome { get; init; }
+
     /// <summary>Builds the summary of a run.</summary>
     public static SimulationSummary Build(ResolvedScenario scenario, ScenarioRun run, string exosimVersion, string notice)
     {
@@ -75,7 +78,7 @@ public sealed record SimulationSummary(
         }
 
         var s = result.Statistics;
-        return new SimulationSummary(
+        var summary = new SimulationSummary(
             SchemaName,
             exosimVersion,
             notice,
@@ -96,6 +99,7 @@ public sealed record SimulationSummary(
             glucose,
             cgm,
             clinical);
+        return scenario.Exosome is { } exosome ? summary with { Exosome = ExosomeInfo.From(exosome) } : summary;
     }
 }
 

@@ -86,10 +86,10 @@ public class CourseScenarioTests
         var run = CourseRunner.Run(scenario);
         var agreement = run.Agreement!;
 
-        // The scheme's stated tolerance for this course (docs/multiscale.md): relative β error ≤ 1e-3 and daily mean
-        // glucose within 0.6 mg/dL of the brute-force course, at a fraction of its fast-model evaluations.
-        Assert.True(agreement.EndRelativeSlowError["beta_rel"] <= 1e-3, $"β error {agreement.EndRelativeSlowError["beta_rel"]:E2}");
-        Assert.True(agreement.MaxDailyMeanGlucoseErrorMgPerDl <= 0.6, $"glucose error {agreement.MaxDailyMeanGlucoseErrorMgPerDl:F3}");
+        // The scheme's measured accuracy for this course every 7 d (docs/multiscale.md, 60-day table): largest relative
+        // β error on any day 1.1e-4, daily mean glucose within 0.061 mg/dL; bounds with margin, as in the model tests.
+        Assert.True(agreement.MaxRelativeSlowError <= 2.5e-4, $"slow-state error {agreement.MaxRelativeSlowError:E2}");
+        Assert.True(agreement.MaxDailyMeanGlucoseErrorMgPerDl <= 0.2, $"glucose error {agreement.MaxDailyMeanGlucoseErrorMgPerDl:F3}");
         Assert.True(agreement.CostRatio > 2, $"cost ratio {agreement.CostRatio:F1}");
         Assert.Equal(run.Reference!.FastRhsEvaluations, agreement.ReferenceFastRhsEvaluations);
         Assert.StartsWith("brute force", run.Reference.Scheme, StringComparison.Ordinal);

@@ -1,0 +1,57 @@
+using ExoSim.Therapies.Exosomes;
+
+namespace ExoSim.Trials.Scenarios;
+
+/// <summary>The exosome (and MSC) therapy of a run, as <c>summary.json</c> records it.</summary>
+/// <param name="Doses">Every exosome dose in canonical units.</param>
+/// <param name="Infusions">Every MSC infusion.</param>
+/// <param name="Parameters">Every exosome parameter used, with unit, origin and source.</param>
+/// <param name="MscParameters">Every MSC parameter used (when there are infusions).</param>
+/// <param name="Modulations">Which model parameter each mechanism multiplied.</param>
+public sealed record ExosomeInfo(
+    IReadOnlyList<ExosomeDoseInfo> Doses,
+    IReadOnlyList<MscInfusionInfo> Infusions,
+    IReadOnlyList<ParameterInfo> Parameters,
+    IReadOnlyList<ParameterInfo> MscParameters,
+    IReadOnlyList<ExosomeModulationInfo> Modulations)
+{
+    /// <summary>Builds the record of a resolved therapy.</summary>
+    public static ExosomeInfo From(ResolvedExosomeTherapy therapy)
+    {
+        ArgumentNullException.ThrowIfNull(therapy);
+        return new ExosomeInfo(
+            therapy.Doses.Select(d => new ExosomeDoseInfo(d.TimeMin, d.Particles, d.Route.ToString(), d.Potency, Names(d.Mechanisms))).ToArray(),
+            therapy.Infusions.Select(d => new MscInfusionInfo(d.TimeMin, d.Cells, d.Potency, Names(d.Mechanisms))).ToArray(),
+            Entries(therapy.Parameters),
+            therapy.Infusions.Count > 0 ? Entries(therapy.MscParameters) : [],
+            therapy.Modulations.OfType<ExosomeModulation>()
+                .Select(m => new ExosomeModulationInfo(ExosomeMechanisms.Name(m.Effect.Mechanism), m.Parameter, ExosomeMechanisms.Direction(m.Effect.Mechanism) > 0 ? "raised" : "lowered"))
+                .ToArray());
+    }
+
+    private static string[] Names(IReadOnlySet<ExosomeMechanism> mechanisms) => ExosomeMechanisms.All.Where(mechanisms.Contains).Select(ExosomeMechanisms.Name).ToArray();
+
+    private static ParameterInfo[] Entries(Models.Parameters.ParameterSet parameters)
+        => parameters.Entries.Select(e => new ParameterInfo(e.Name, e.Value, e.Unit, e.Origin, e.Source, e.Definition.Description)).ToArray();
+}
+
+/// <summary>One MSC infusion.</summary>
+/// <param name="TimeMin">When (min).</param>
+/// <param name="Cells">Cells infused.</param>
+/// <param name="Potency">Potency of their secretion.</param>
+/// <param name="Mechanisms">Mechanisms their exosomes act through.</param>
+public sealed record MscInfusionInfo(double TimeMin, double Cells, double Potency, IReadOnlyList<string> Mechanisms);
+
+/// <summary>One exosome dose.</summary>
+/// <param name="TimeMin">When (min).</param>
+/// <param name="Particles">Particles given.</param>
+/// <param name="Route">Route.</param>
+/// <param name="Potency">Batch × source potency.</param>
+/// <param name="Mechanisms">Mechanisms it acts through.</param>
+public sealed record ExosomeDoseInfo(double TimeMin, double Particles, string Route, double Potency, IReadOnlyList<string> Mechanisms);
+
+/// <summary>A mechanism acting on a model parameter.</summary>
+/// <param name="Mechanism">The mechanism.</param>
+/// <param name="Parameter">The model parameter.</param>
+/// <param name="Direction">"raised" (× (1 + E)) or "lowered" (× (1 − E)).</param>
+public sealed record ExosomeModulationInfo(string Mechanism, string Parameter, string Direction);
