@@ -42,6 +42,7 @@ internal sealed class CliApplication
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(RunsCommand.Create(context));
         root.Subcommands.Add(BurdenCommand.Create(context));
+        root.Subcommands.Add(ExplainCommand.Create(context));
         foreach (var command in PlannedCommands.Create(context, plannedIssues))
         {
             root.Subcommands.Add(command);
@@ -60,6 +61,9 @@ internal sealed class CliApplication
             }
         }
     }
+
+    /// <summary>The command tree (for tests that check command lines quoted in docs and the glossary).</summary>
+    public RootCommand Root => root;
 
     public int Run(string[] args)
     {

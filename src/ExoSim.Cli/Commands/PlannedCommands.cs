@@ -14,16 +14,6 @@ internal static class PlannedCommands
         yield return Planned(
             context,
             issues,
-            6,
-            new Command("explain", "Explain a term in plain language (glossary).")
-            {
-                new Argument<string>("TERM") { Description = "The term, e.g. HbA1c or exosome." },
-            },
-            "exosim explain HbA1c");
-
-        yield return Planned(
-            context,
-            issues,
             8,
             new Command("fit", "Fit model parameters to data, with uncertainty.")
             {

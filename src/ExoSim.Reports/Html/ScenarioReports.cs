@@ -1,5 +1,6 @@
 using System.Globalization;
 using ExoSim.Models.Simulation;
+using ExoSim.Reports.Glossary;
 using ExoSim.Reports.Plots;
 using ExoSim.Trials.Scenarios;
 
@@ -7,7 +8,8 @@ namespace ExoSim.Reports.Html;
 
 /// <summary>
 /// The <c>report.html</c> of <c>exosim simulate</c>: one self-contained page per run with the plots, summary metrics,
-/// events, every parameter with its unit and source, the solver and a methods paragraph generated from the run.
+/// events, every parameter with its unit and source, the solver, a methods paragraph generated from the run, and a
+/// glossary of the terms it uses (their first mentions link to it).
 /// </summary>
 public static class ScenarioReports
 {
@@ -22,7 +24,7 @@ public static class ScenarioReports
         var page = new HtmlReportBuilder(
             summary.Scenario.Name ?? summary.Scenario.File,
             $"{summary.Model.Id} ({summary.Model.Title}) · patient {summary.Patient} · ExoSim {summary.ExosimVersion}",
-            summary.Notice);
+            summary.Notice).LinkTerms(ReportGlossary.For(summary, GlossaryCatalog.Default));
         if (summary.Scenario.Description is { Length: > 0 } description)
         {
             page.Paragraph(description);
@@ -58,12 +60,13 @@ public static class ScenarioReports
         Parameters(page, summary.Parameters);
         page.Section("Methods", "methods");
         page.Paragraph(
-            $"Model {summary.Model.Id}: {summary.Model.Reference}. Subject '{summary.Patient}'. Simulated for {N(summary.DurationMin)} min with output every "
-            + $"{N(summary.OutputIntervalMin)} min; solver {summary.Solver.Method} at relative tolerance {N(summary.Solver.RelativeTolerance)} and absolute "
+            $"Model {summary.Model.Id} ({summary.Model.Title}): {summary.Model.Reference}. Subject '{summary.Patient}', a virtual patient (a named parameter set). "
+            + $"Simulated for {N(summary.DurationMin)} min with output every {N(summary.OutputIntervalMin)} min; the model's ODEs solved by {summary.Solver.Method} at relative tolerance {N(summary.Solver.RelativeTolerance)} and absolute "
             + $"tolerance {N(summary.Solver.AbsoluteTolerance)} ({summary.Solver.AcceptedSteps} accepted and {summary.Solver.RejectedSteps} rejected steps, "
             + $"{summary.Solver.RhsEvaluations} right-hand-side evaluations)."
             + (summary.SteadyStart is { } rest ? $" The run starts at the fasting steady state (scaled residual {N(rest.ScaledResidual)}, Newton-checked)." : string.Empty)
             + $" Scenario file: {summary.Scenario.File}.");
+        page.GlossarySection();
         return page.Build();
     }
 
@@ -77,7 +80,7 @@ public static class ScenarioReports
         var page = new HtmlReportBuilder(
             summary.Scenario.Name ?? summary.Scenario.File,
             $"Multiscale course · {summary.Model.Id} ({summary.Model.Title}) · patient {summary.Patient} · ExoSim {summary.ExosimVersion}",
-            summary.Notice);
+            summary.Notice).LinkTerms(ReportGlossary.For(summary, GlossaryCatalog.Default));
         if (summary.Scenario.Description is { Length: > 0 } description)
         {
             page.Paragraph(description);
@@ -128,9 +131,10 @@ public static class ScenarioReports
         Parameters(page, summary.Parameters);
         page.Section("Methods", "methods");
         page.Paragraph(
-            $"Fast model {summary.Model.Id}: {summary.Model.Reference}. Subject '{summary.Patient}'. {summary.Days} days computed by {multiscale.Scheme} "
-            + $"(glucose sampled every {N(multiscale.SampleIntervalMin)} min on a representative day; method in docs/multiscale.md); solver {summary.Solver.Method} at relative "
+            $"Fast model {summary.Model.Id} ({summary.Model.Title}): {summary.Model.Reference}. Subject '{summary.Patient}'. {summary.Days} days computed by the multiscale scheme {multiscale.Scheme} "
+            + $"(glucose sampled every {N(multiscale.SampleIntervalMin)} min on a representative day; method in docs/multiscale.md); the ODEs solved by {summary.Solver.Method} at relative "
             + $"tolerance {N(summary.Solver.RelativeTolerance)} and absolute tolerance {N(summary.Solver.AbsoluteTolerance)}. Scenario file: {summary.Scenario.File}.");
+        page.GlossarySection();
         return page.Build();
     }
 
@@ -172,7 +176,8 @@ public static class ScenarioReports
             id + "-table",
             ["Name", "Value", "Unit", "Origin", "Source", "Meaning"],
             parameters.Select(p => (IReadOnlyList<string>)[p.Name, N(p.Value), p.Unit, p.Origin.ToString(), p.Source, p.Description]),
-            numericColumns: [1]);
+            numericColumns: [1],
+            linkedColumns: [5]);
     }
 
     private static string N(double value) => value.ToString("G6", CultureInfo.InvariantCulture);

@@ -1,3 +1,5 @@
+using ExoSim.Reports.Glossary;
+using ExoSim.Reports.Html;
 using ExoSim.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -48,7 +50,19 @@ public class BrowserRenderingTests(ITestOutputHelper output)
         // Tables: one row per parameter and per event; the sections in order.
         Assert.Equal(summary.Parameters.Count, await page.Locator("#parameters-table tbody tr").CountAsync());
         Assert.Equal(summary.Events.Count, await page.Locator("#event-table tbody tr").CountAsync());
-        Assert.Equal(["Results", "States and observables", "Events", "Parameters", "Methods"], await page.Locator("h2").AllInnerTextsAsync());
+        Assert.Equal(["Results", "States and observables", "Events", "Parameters", "Methods", "Glossary"], await page.Locator("h2").AllInnerTextsAsync());
+
+        // Glossary: one entry per term; every term link has its target, and following one brings the entry into view.
+        int terms = ReportGlossary.For(summary, GlossaryCatalog.Default).Count;
+        Assert.Equal(terms, await page.Locator("#glossary-list dt").CountAsync());
+        Assert.Equal(terms, await page.Locator("a.term").CountAsync());
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('a.term')].filter(a => !document.getElementById(a.getAttribute('href').slice(1))).length"));
+        var hba1c = page.Locator("#metrics a.term[href='#glossary-hba1c']");
+        await hba1c.ClickAsync();
+        Assert.EndsWith("#glossary-hba1c", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.EvaluateAsync<bool>("() => { const r = document.getElementById('glossary-hba1c').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }"));
+        Assert.Contains("ADAG", await page.Locator("#glossary-hba1c + dd").InnerTextAsync(), StringComparison.Ordinal);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
 
         string screenshot = Path.Combine(ArtifactsDirectory(), "screenshots", "simulation-report.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
@@ -69,15 +83,5 @@ public class BrowserRenderingTests(ITestOutputHelper output)
 
     /// <summary>The repository's <c>artifacts/</c> folder (found from the test binaries), else the temp folder.</summary>
     private static string ArtifactsDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ExoSim.slnx")))
-            {
-                return Path.Combine(dir.FullName, "artifacts");
-            }
-        }
-
-        return Path.Combine(Path.GetTempPath(), "exosim-artifacts");
-    }
+        => RepositoryPaths.FindRoot() is { } root ? Path.Combine(root, "artifacts") : Path.Combine(Path.GetTempPath(), "exosim-artifacts");
 }
