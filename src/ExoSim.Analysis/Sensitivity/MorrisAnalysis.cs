@@ -23,9 +23,9 @@ public sealed record MorrisResult(IReadOnlyList<MorrisFactorEffects> Factors, in
 
 /// <summary>
 /// Morris elementary effects (Morris MD, "Factorial sampling plans for preliminary computational experiments",
-/// Technometrics 1991;33(2):161–174, doi:10.1080/00401706.1991.10484804) with μ* of Campolongo F, Cariboni J,
+/// Technometrics 1991;33(2):161–174) with μ* of Campolongo F, Cariboni J,
 /// Saltelli A, "An effective screening design for sensitivity analysis of large models", Environ Model Softw
-/// 2007;22:1509–1518, doi:10.1016/j.envsoft.2006.10.004. Each factor's range is scaled to [0, 1] and gridded at p
+/// 2007;22:1509–1518. Each factor's range is scaled to [0, 1] and gridded at p
 /// levels {0, 1/(p−1), …, 1}; a trajectory starts at a random grid point and moves every factor once, in random
 /// order, by ±Δ, Δ = p/(2(p−1)); the elementary effect of factor i is (y(x ± Δ e_i) − y(x)) / (±Δ).
 /// Trajectories are drawn at random (Morris 1991), not selected for spread (Campolongo 2007's optimisation).
@@ -40,7 +40,7 @@ public static class MorrisAnalysis
     /// <exception cref="InvalidOperationException">When the model returns a non-finite value.</exception>
     public static MorrisResult Analyse(Func<double[], double> model, IReadOnlyList<SensitivityFactor> factors, MorrisOptions options)
     {
-        ArgumentNullException.ThrowIfNull(model);
+        // A null model is rejected by ModelEvaluation, before any evaluation.
         ArgumentNullException.ThrowIfNull(options);
         SensitivityFactor.Validate(factors);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Trajectories, 2);

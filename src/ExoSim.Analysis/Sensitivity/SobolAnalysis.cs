@@ -51,7 +51,7 @@ public static class SobolAnalysis
     /// <exception cref="InvalidOperationException">When the model returns a non-finite value, or the output does not vary.</exception>
     public static SobolResult Analyse(Func<double[], double> model, IReadOnlyList<SensitivityFactor> factors, SobolOptions options)
     {
-        ArgumentNullException.ThrowIfNull(model);
+        // A null model is rejected by ModelEvaluation, before any evaluation.
         ArgumentNullException.ThrowIfNull(options);
         SensitivityFactor.Validate(factors);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BaseSamples, 2);

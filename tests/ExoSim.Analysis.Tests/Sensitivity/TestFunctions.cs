@@ -8,7 +8,7 @@ internal static class TestFunctions
     public const double IshigamiA = 7.0;
     public const double IshigamiB = 0.1;
 
-    /// <summary>Ishigami T, Homma T, Proc. ISUMA 1990, pp. 398–403, doi:10.1109/ISUMA.1990.151285: sin x1 + a sin² x2 + b x3⁴ sin x1.</summary>
+    /// <summary>Ishigami T, Homma T, First International Symposium on Uncertainty Modeling and Analysis (ISUMA) 1990: sin x1 + a sin² x2 + b x3⁴ sin x1.</summary>
     public static double Ishigami(double[] x) =>
         Math.Sin(x[0]) + (IshigamiA * Math.Sin(x[1]) * Math.Sin(x[1])) + (IshigamiB * Math.Pow(x[2], 4) * Math.Sin(x[0]));
 
