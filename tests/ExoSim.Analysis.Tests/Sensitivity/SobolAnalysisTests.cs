@@ -143,7 +143,7 @@ public sealed class SobolAnalysisTests
         Assert.Contains("point 0", nan.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Absolute tolerance on an index: 4–6 bootstrap standard errors at the N used here (measured 95 % half-widths ≤ 0.014).</summary>
+    /// <summary>Absolute tolerance on an index: 4–6 bootstrap standard errors at the N used here (measured 95 % half-widths ≤ 0.015).</summary>
     private const double Tolerance = 0.03;
 
     /// <summary>The estimate is within <paramref name="tolerance"/> of the analytic value and inside its own bootstrap interval, which is no wider than 2·tolerance.</summary>
