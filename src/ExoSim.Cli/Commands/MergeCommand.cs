@@ -46,7 +46,7 @@ internal static class MergeCommand
         var trial = TrialOutput.Resolve(first);
         var manifest = TrialManifest.Build(trial, first.SourceText, CliContext.Version, CliContext.Notice, shard: null);
         TrialCommand.Prepare(output, manifest, resume: false);
-        var (summary, text) = TrialOutput.WriteResults(output, trial, directories, csv);
+        var (summary, text) = TrialOutput.WriteResults(output, manifest, trial, directories, csv, power: null);
         if (json)
         {
             context.Out.Write(text);
