@@ -34,4 +34,11 @@ internal static class ReportFixtures
         var summary = TrialSummary.Build(trial, patients, "test", Notice);
         return (manifest, summary, patients, Reports.Html.TrialReport.Build(manifest, summary, patients, power));
     }
+
+    /// <summary>A power curve of the shape power.json has: input of the renderer only, not a simulated result.</summary>
+    public static PowerResult PowerCurve() => new(PowerResult.SchemaName, "hba1c_percent", "d7", 0.05, 20,
+    [
+        new PowerPoint(8, "sensitised", 9, 0.45, 0.26, 0.66, -0.5),
+        new PowerPoint(16, "sensitised", 17, 0.85, 0.64, 0.95, -0.52),
+    ]);
 }

@@ -112,14 +112,7 @@ public partial class TrialReportTests
     public void A_power_analysis_adds_its_curve_and_one_row_per_point()
     {
         var (manifest, summary, patients, _) = Trial.Value;
-
-        // Input of the renderer only (not a result): a power curve of the shape power.json has.
-        var power = new PowerResult(PowerResult.SchemaName, "hba1c_percent", "d7", 0.05, 20,
-        [
-            new PowerPoint(8, "sensitised", 9, 0.45, 0.26, 0.66, -0.5),
-            new PowerPoint(16, "sensitised", 17, 0.85, 0.64, 0.95, -0.52),
-        ]);
-        string html = TrialReport.Build(manifest, summary, patients, power);
+        string html = TrialReport.Build(manifest, summary, patients, ReportFixtures.PowerCurve());
         Assert.Contains("<h2 id=\"power\">Power</h2>", html, StringComparison.Ordinal);
         Assert.Matches("<figure id=\"power-plot\"><img alt=\"[^\"]+\" src=\"data:image/png;base64,", html);
         Assert.Equal([["8", "sensitised", "0.45", "[0.26, 0.66]", "-0.5"], ["16", "sensitised", "0.85", "[0.64, 0.95]", "-0.52"]], Rows(html, "power-table"));
