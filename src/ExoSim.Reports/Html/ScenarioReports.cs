@@ -24,11 +24,7 @@ public static class ScenarioReports
         var page = new HtmlReportBuilder(
             summary.Scenario.Name ?? summary.Scenario.File,
             $"{summary.Model.Id} ({summary.Model.Title}) · patient {summary.Patient} · ExoSim {summary.ExosimVersion}",
-            summary.Notice).LinkTerms(ReportGlossary.For(summary, GlossaryCatalog.Default));
-        if (summary.Scenario.Description is { Length: > 0 } description)
-        {
-            page.Paragraph(description);
-        }
+            summary.Notice).LinkTerms(ReportGlossary.For(summary, GlossaryCatalog.Default)).OptionalParagraph(summary.Scenario.Description);
 
         page.Section("Results", "results");
         if (glucosePng is not null)
@@ -80,11 +76,7 @@ public static class ScenarioReports
         var page = new HtmlReportBuilder(
             summary.Scenario.Name ?? summary.Scenario.File,
             $"Multiscale course · {summary.Model.Id} ({summary.Model.Title}) · patient {summary.Patient} · ExoSim {summary.ExosimVersion}",
-            summary.Notice).LinkTerms(ReportGlossary.For(summary, GlossaryCatalog.Default));
-        if (summary.Scenario.Description is { Length: > 0 } description)
-        {
-            page.Paragraph(description);
-        }
+            summary.Notice).LinkTerms(ReportGlossary.For(summary, GlossaryCatalog.Default)).OptionalParagraph(summary.Scenario.Description);
 
         page.Section("Results", "results");
         page.Figure("course-plot", coursePng, "Daily mean and fasting (day-start) plasma glucose with the 70–180 mg/dL target range; slow states on the right axis.");

@@ -31,11 +31,7 @@ public static class TrialReport
         var page = new HtmlReportBuilder(
             summary.Trial.Name ?? summary.Trial.File,
             $"In-silico trial · {manifest.Model} · {summary.Patients} virtual patients · {summary.Arms.Count} arms · seed {summary.Seed} · ExoSim {summary.ExosimVersion}",
-            summary.Notice).LinkTerms(ReportGlossary.For(summary, GlossaryCatalog.Default));
-        if (summary.Trial.Description is { Length: > 0 } description)
-        {
-            page.Paragraph(description);
-        }
+            summary.Notice).LinkTerms(ReportGlossary.For(summary, GlossaryCatalog.Default)).OptionalParagraph(summary.Trial.Description);
 
         Flow(page, summary, patients);
         Baseline(page, summary, patients);
