@@ -150,6 +150,7 @@ public class TrialCommandTests
 
     [Theory]
     [InlineData("insulin-sensitivity-t1d-small.yaml", false)]
+    [InlineData("exosome-addon-t1d-small.yaml", false)]
     [InlineData("t2d-sensitiser-small.yaml", false)]
     [InlineData("power-t1d-small.yaml", true)]
     public void The_example_trials_run(string file, bool power)

@@ -21,12 +21,7 @@ public static class ScenarioReports
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(result);
-        var page = new HtmlReportBuilder(
-            summary.Scenario.Name ?? summary.Scenario.File,
-            $"{summary.Model.Id} ({summary.Model.Title}) · patient {summary.Patient} · ExoSim {summary.ExosimVersion}",
-            summary.Notice).LinkTerms(ReportGlossary.For(summary, GlossaryCatalog.Default)).OptionalParagraph(summary.Scenario.Description);
-
-        page.Section("Results", "results");
+        var page = StartPage(null, summary.Scenario, summary.Model, summary.Patient, summary.ExosimVersion, summary.Notice, ReportGlossary.For(summary, GlossaryCatalog.Default));
         if (glucosePng is not null)
         {
             page.Figure("glucose-plot", glucosePng, "Plasma glucose with the 70–180 mg/dL target range, meals and insulin boluses marked; plasma insulin on the right axis where the model has it.");
@@ -73,12 +68,7 @@ public static class ScenarioReports
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(coursePng);
-        var page = new HtmlReportBuilder(
-            summary.Scenario.Name ?? summary.Scenario.File,
-            $"Multiscale course · {summary.Model.Id} ({summary.Model.Title}) · patient {summary.Patient} · ExoSim {summary.ExosimVersion}",
-            summary.Notice).LinkTerms(ReportGlossary.For(summary, GlossaryCatalog.Default)).OptionalParagraph(summary.Scenario.Description);
-
-        page.Section("Results", "results");
+        var page = StartPage("Multiscale course", summary.Scenario, summary.Model, summary.Patient, summary.ExosimVersion, summary.Notice, ReportGlossary.For(summary, GlossaryCatalog.Default));
         page.Figure("course-plot", coursePng, "Daily mean and fasting (day-start) plasma glucose with the 70–180 mg/dL target range; slow states on the right axis.");
         var outcome = summary.Outcome;
         var rows = new List<(string, string)>
@@ -128,6 +118,20 @@ public static class ScenarioReports
             + $"tolerance {N(summary.Solver.RelativeTolerance)} and absolute tolerance {N(summary.Solver.AbsoluteTolerance)}. Scenario file: {summary.Scenario.File}.");
         page.GlossarySection();
         return page.Build();
+    }
+
+    /// <summary>The page up to its Results heading: title, subtitle, notice, glossary links and the scenario's description.</summary>
+    private static HtmlReportBuilder StartPage(
+        string? kind, ScenarioInfo scenario, ModelInfo model, string patient, string version, string notice, IReadOnlyList<ReportTerm> terms)
+    {
+        string subtitle = $"{model.Id} ({model.Title}) · patient {patient} · ExoSim {version}";
+        var page = new HtmlReportBuilder(scenario.Name ?? scenario.File, kind is null ? subtitle : $"{kind} · {subtitle}", notice).LinkTerms(terms);
+        if (scenario.Description is { Length: > 0 } description)
+        {
+            page.Paragraph(description);
+        }
+
+        return page.Section("Results", "results");
     }
 
     private static List<(string, string)> Metrics(SimulationSummary summary)

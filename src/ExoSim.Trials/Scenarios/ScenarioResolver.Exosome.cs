@@ -21,6 +21,19 @@ public static partial class ScenarioResolver
     /// <summary>The model parameter whose value, in kg, is the subject's body weight for the exosome kinetics.</summary>
     private const string BodyWeightParameter = "BW";
 
+    /// <summary>
+    /// The parameter modulations of a document's exosome doses and MSC infusions for one subject's parameters (its body
+    /// weight scales the kinetics); empty when there are none. Used by trial arms, whose patients differ.
+    /// </summary>
+    /// <exception cref="ScenarioException">A mechanism the model does not have.</exception>
+    public static IReadOnlyList<ParameterModulation> TherapyModulations(ScenarioDocument document, PhysiologyModel model, ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return ResolveExosome(document, model, parameters)?.Modulations ?? [];
+    }
+
     private static ResolvedExosomeTherapy? ResolveExosome(ScenarioDocument document, PhysiologyModel model, ParameterSet modelParameters)
     {
         if (document.Exosomes.Count == 0 && document.Mscs.Count == 0)

@@ -61,7 +61,14 @@ public sealed record CohortSpec(
 /// <param name="Location">Where the arm is written.</param>
 /// <param name="Field">Its field path, e.g. <c>arms[0]</c>.</param>
 public sealed record ArmSpec(
-    string Name, int Ratio, InsulinRegimen? Insulin, IReadOnlyList<Located<Intervention>> Events, IReadOnlyList<Located<ModulationSpec>> Modulations, SourceLocation Location, string Field);
+    string Name, int Ratio, InsulinRegimen? Insulin, IReadOnlyList<Located<Intervention>> Events, IReadOnlyList<Located<ModulationSpec>> Modulations, SourceLocation Location, string Field)
+{
+    /// <summary>Exosome doses (<c>exosome</c> events), times from randomisation.</summary>
+    public IReadOnlyList<Located<ExosomeEventSpec>> Exosomes { get; init; } = [];
+
+    /// <summary>MSC infusions (<c>msc</c> events), times from randomisation.</summary>
+    public IReadOnlyList<Located<MscEventSpec>> Mscs { get; init; } = [];
+}
 
 /// <summary>
 /// A per-patient insulin regimen of an arm: open-loop basal–bolus as simglucose's BBController without its correction

@@ -143,7 +143,7 @@ public static class TrialEngine
             DurationMin = schedule.DurationMin,
             OutputIntervalMin = schedule.OutputIntervalMin,
             Interventions = interventions,
-            Modulations = arm.Modulations.Select(m => (ParameterModulation)new StepModulation(m.Parameter, m.Factor, m.StartMin, m.EndMin)).ToArray(),
+            Modulations = arm.ModulationsFor(trial.Model, patient.Parameters),
         };
 
         SimulationResult result;

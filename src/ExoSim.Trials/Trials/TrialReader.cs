@@ -154,13 +154,7 @@ public static class TrialReader
                 var lists = ScenarioReader.Reader.Optional(entry, "events") is { } ev
                     ? yaml.EventList(ev, field + ".events")
                     : new EventLists([], [], [], []);
-                if (lists.Exosomes.Count > 0 || lists.Mscs.Count > 0)
-                {
-                    var (location, eventField) = lists.Exosomes.Count > 0 ? (lists.Exosomes[0].Location, lists.Exosomes[0].Field) : (lists.Mscs[0].Location, lists.Mscs[0].Field);
-                    throw new ScenarioException(location, eventField, "exosome and msc events in trial arms are not supported yet (issue #5); they run in scenario files with exosim simulate. Arms take meals, insulin, iv_glucose and modulate events.");
-                }
-
-                arms.Add(new ArmSpec(name.Value, ratio, insulin, lists.Events, lists.Modulations, yaml.At(entry), field));
+                arms.Add(new ArmSpec(name.Value, ratio, insulin, lists.Events, lists.Modulations, yaml.At(entry), field) { Exosomes = lists.Exosomes, Mscs = lists.Mscs });
             }
 
             return arms;

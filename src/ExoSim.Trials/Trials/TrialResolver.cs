@@ -1,5 +1,6 @@
 using System.Globalization;
 using ExoSim.Models;
+using ExoSim.Models.Parameters;
 using ExoSim.Models.Sensors;
 using ExoSim.Models.Simulation;
 using ExoSim.Numerics.Ode;
@@ -15,7 +16,23 @@ namespace ExoSim.Trials.Trials;
 /// <param name="Insulin">The per-patient insulin regimen after randomisation.</param>
 /// <param name="Events">The arm's own events, times shifted to trial time.</param>
 /// <param name="Modulations">The arm's parameter modulations, times shifted to trial time.</param>
-public sealed record ResolvedArm(string Name, int Ratio, InsulinRegimen Insulin, IReadOnlyList<Intervention> Events, IReadOnlyList<ModulationSpec> Modulations);
+public sealed record ResolvedArm(string Name, int Ratio, InsulinRegimen Insulin, IReadOnlyList<Intervention> Events, IReadOnlyList<ModulationSpec> Modulations)
+{
+    /// <summary>
+    /// The arm's exosome doses and MSC infusions in trial time, as a scenario document checked against the model (null
+    /// when the arm has none); each patient's modulations follow from it with that patient's body weight.
+    /// </summary>
+    public ScenarioDocument? Therapy { get; init; }
+
+    /// <summary>The parameter modulations of this arm for one patient: its <c>modulate</c> events and its therapy.</summary>
+    public IReadOnlyList<ParameterModulation> ModulationsFor(PhysiologyModel model, ParameterSet patientParameters)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(patientParameters);
+        var steps = Modulations.Select(m => (ParameterModulation)new StepModulation(m.Parameter, m.Factor, m.StartMin, m.EndMin));
+        return Therapy is null ? [.. steps] : [.. steps, .. ScenarioResolver.TherapyModulations(Therapy, model, patientParameters)];
+    }
+}
 
 /// <summary>A trial resolved against its model: every name checked, ready for <see cref="TrialEngine"/>.</summary>
 public sealed record ResolvedTrial
@@ -167,15 +184,29 @@ public static class TrialResolver
             OutputIntervalMin = new Located<double>(document.Schedule.TreatmentMin, arm.Location, "schedule.output_interval"),
             Events = arm.Events,
             Modulations = arm.Modulations,
+            Exosomes = arm.Exosomes,
+            Mscs = arm.Mscs,
         };
         ScenarioResolver.Resolve(scenario);
         double shift = document.Schedule.RunInMin;
+        bool hasTherapy = arm.Exosomes.Count > 0 || arm.Mscs.Count > 0;
         return new ResolvedArm(
             arm.Name,
             arm.Ratio,
             regimen,
             arm.Events.Select(e => e.Value with { TimeMin = e.Value.TimeMin + shift }).ToArray(),
-            arm.Modulations.Select(m => m.Value with { StartMin = m.Value.StartMin + shift, EndMin = m.Value.EndMin + shift }).ToArray());
+            arm.Modulations.Select(m => m.Value with { StartMin = m.Value.StartMin + shift, EndMin = m.Value.EndMin + shift }).ToArray())
+        {
+            Therapy = hasTherapy
+                ? scenario with
+                {
+                    Events = [],
+                    Modulations = [],
+                    Exosomes = arm.Exosomes.Select(e => e with { Value = e.Value with { TimeMin = e.Value.TimeMin + shift } }).ToArray(),
+                    Mscs = arm.Mscs.Select(m => m with { Value = m.Value with { TimeMin = m.Value.TimeMin + shift } }).ToArray(),
+                }
+                : null,
+        };
     }
 
     private static CgmSensor? Sensor(ScheduleSpec schedule, PhysiologyModel model)

@@ -1,0 +1,58 @@
+using ExoSim.Models;
+using ExoSim.Therapies.Exosomes;
+using ExoSim.Trials.Scenarios;
+using ExoSim.Trials.Trials;
+
+namespace ExoSim.Trials.Tests.Trials;
+
+/// <summary>Exosome and MSC events in trial arms: checked like a scenario's, shifted to trial time, per patient.</summary>
+public class TherapyArmTests
+{
+    private const string Trial = """
+        seed: 11
+        population:
+          - {name: adults, type: t1d, source: named, group: adult}
+        arms:
+          - {name: control}
+          - name: exosome
+            events:
+              - at: 0 d
+                exosome: {dose: 70 mg, route: iv, mechanisms: [sensitivity]}
+        schedule:
+          run_in: 1 d
+          duration: 2 d
+          visits: [2 d]
+          window: 1 d
+          meals:
+            - {time: "07:00", carbs: 50 g}
+        """;
+
+    [Fact]
+    public void An_exosome_arm_modulates_each_patients_sensitivity_from_randomisation_on()
+    {
+        var trial = TrialResolver.Resolve(TrialReader.Read(Trial, "t.yaml"));
+        var exosome = trial.Arms.Single(a => a.Name == "exosome");
+        Assert.Null(trial.Arms.Single(a => a.Name == "control").Therapy);
+        Assert.Equal(1440, Assert.Single(exosome.Therapy!.Exosomes).Value.TimeMin); // 0 d after a 1-day run-in
+
+        var model = ModelCatalog.Get("uva-padova-t1d");
+        var modulations = exosome.ModulationsFor(model, model.Complete(model.Patient("adult#001")));
+        Assert.Equal(["Vmx", "kp3"], modulations.Select(m => m.Parameter).Order(StringComparer.Ordinal));
+        Assert.All(modulations, m => Assert.IsType<ExosomeModulation>(m));
+        foreach (var modulation in modulations)
+        {
+            Assert.Equal(1, modulation.Multiplier(1000, 0)); // before the dose
+            double after = modulation.Multiplier(1440 + (12 * 60), 1440);
+            Assert.True(after > 1, $"{modulation.Parameter}: multiplier {after} half a day after the dose");
+        }
+    }
+
+    [Fact]
+    public void A_mechanism_the_model_lacks_is_an_error_at_its_line()
+    {
+        string text = Trial.Replace("mechanisms: [sensitivity]", "mechanisms: [immune]", StringComparison.Ordinal);
+        var error = Assert.Throws<ScenarioException>(() => TrialResolver.Resolve(TrialReader.Read(text, "t.yaml")));
+        Assert.Equal(9, error.Location.Line); // the exosome event
+        Assert.Contains("uva-padova-t1d", error.Message, StringComparison.Ordinal);
+    }
+}
