@@ -167,7 +167,7 @@ public static class TrialReport
         string cohorts = string.Join("; ", manifest.Cohorts.Select(c => $"{c.Name}: {I(c.Size)} {c.Type} patients of model {c.Model}, {c.Patients}"));
         string arms = string.Join("; ", manifest.Arms.Select(a =>
             $"{a.Name} (ratio {I(a.Ratio)}, insulin {a.Insulin.Kind}"
-            + (a.Events.Count > 0 ? $", {a.Events.Count} events" : string.Empty)
+            + string.Concat(a.Events.Select(e => $", {e.Kind} at {Days(e.TimeMin)} d" + (e.Amounts.Count > 0 ? $" ({string.Join(", ", e.Amounts.Select(x => $"{x.Key} = {N(x.Value)}"))})" : string.Empty)))
             + string.Concat(a.Modulations.Select(m => $", {m.Parameter} × {N(m.Factor)} from {Days(m.StartMin)} to {Days(m.EndMin)} d"))
             + ")"));
         string randomisation = r.Method + (r.Method == "block" ? $" (blocks of {I(r.BlockSize)})" : string.Empty)
