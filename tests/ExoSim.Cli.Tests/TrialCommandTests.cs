@@ -95,7 +95,7 @@ public class TrialCommandTests
         string kept = Path.Combine(Dir("resumed"), "chunks", "chunk-00000.csv");
         var keptTime = File.GetLastWriteTimeUtc(kept);
         File.Delete(Path.Combine(Dir("resumed"), "chunks", "chunk-00001.csv"));
-        foreach (string f in new[] { "summary.json", "patients.csv", "patients.parquet" })
+        foreach (string f in new[] { "summary.json", "patients.csv", "patients.parquet", "report.html" })
         {
             File.Delete(Path.Combine(Dir("resumed"), f));
         }
@@ -110,7 +110,7 @@ public class TrialCommandTests
 
         foreach (string other in new[] { "two", "resumed", "merged" })
         {
-            foreach (string file in new[] { "patients.csv", "summary.json", "trial.json", "patients.parquet" })
+            foreach (string file in new[] { "patients.csv", "summary.json", "trial.json", "patients.parquet", "report.html" })
             {
                 Assert.True(
                     File.ReadAllBytes(Path.Combine(Dir("one"), file)).SequenceEqual(File.ReadAllBytes(Path.Combine(Dir(other), file))),
@@ -158,7 +158,14 @@ public class TrialCommandTests
         using var directory = new TemporaryDirectory();
         string example = Path.Combine(AppContext.BaseDirectory, "examples", "trials", file);
         string outDir = Path.Combine(directory.Path, "out");
-        Run("trial", example, "--out", outDir);
+        var result = Run("trial", example, "--out", outDir);
+        string report = Path.Combine(outDir, "report.html");
+        Assert.Contains($"Report written to {Path.GetFullPath(report)}", result.Out, StringComparison.Ordinal);
+        string html = File.ReadAllText(report);
+        Assert.Contains("<table id=\"flow-table\">", html, StringComparison.Ordinal);
+        Assert.Contains("<figure id=\"forest-plot\">", html, StringComparison.Ordinal);
+        Assert.Equal(power, html.Contains("<figure id=\"power-plot\">", StringComparison.Ordinal));
+        Assert.True(File.GetLastWriteTimeUtc(report) <= File.GetLastWriteTimeUtc(Path.Combine(outDir, "summary.json")), "summary.json is written last");
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         var hba1c = summary.RootElement.GetProperty("comparisons").EnumerateArray().Single(c => c.GetProperty("endpoint").GetString() == "hba1c_percent");
         Assert.True(hba1c.GetProperty("difference").GetDouble() < 0, "each example's stand-in therapy lowers HbA1c against its control arm");

@@ -15,7 +15,7 @@ internal static class MergeCommand
         var outOption = new Option<string>("--out", "-o") { Description = "Directory for the combined results.", HelpName = "OUT", Required = true };
         var csvOption = new Option<bool>("--csv") { Description = "Also write OUT/patients.csv." };
         var jsonOption = new Option<bool>("--json") { Description = "Print summary.json on standard output instead of the table." };
-        var command = new Command("merge", "Combine the shards of a trial (exosim trial --shard i/N) into the result of an unsharded run.")
+        var command = new Command("merge", "Combine the shards of a trial (exosim trial --shard i/N) into the result of an unsharded run: OUT/trial.json, OUT/patients.parquet, OUT/report.html, OUT/summary.json.")
         {
             directories, outOption, csvOption, jsonOption,
         };
@@ -46,7 +46,7 @@ internal static class MergeCommand
         var trial = TrialOutput.Resolve(first);
         var manifest = TrialManifest.Build(trial, first.SourceText, CliContext.Version, CliContext.Notice, shard: null);
         TrialCommand.Prepare(output, manifest, resume: false);
-        var (summary, text) = TrialOutput.WriteResults(output, trial, directories, csv);
+        var (summary, text) = TrialOutput.WriteResults(output, manifest, trial, directories, csv, power: null);
         if (json)
         {
             context.Out.Write(text);

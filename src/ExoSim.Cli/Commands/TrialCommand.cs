@@ -31,7 +31,8 @@ internal static class TrialCommand
             "Run an in-silico trial (virtual population, arms, randomisation, endpoints at visits) from a trial file; writes "
             + "DIR/trial.json (the trial as resolved, seed, version), DIR/patients.parquet (one row per patient: arm, covariates, "
             + "baseline, visit and change-from-baseline endpoints), DIR/summary.json (per arm and endpoint n, mean, SD, 95 % CI; "
-            + "between-arm differences with Welch CI and p-value, Mann–Whitney), DIR/power.json with analysis.power, and DIR/chunks/ "
+            + "between-arm differences with Welch CI and p-value, Mann–Whitney), DIR/report.html (flow, baseline and endpoint tables, forest "
+            + "plot, per-patient plots, power curve, methods), DIR/power.json with analysis.power, and DIR/chunks/ "
             + "(the resumable state). Format: docs/trials.md.")
         {
             trialArgument, outOption, threadsOption, seedOption, resumeOption, shardOption, csvOption, jsonOption, registryOption,
@@ -109,9 +110,10 @@ internal static class TrialCommand
             return ExitCodes.Ok;
         }
 
-        var (summary, summaryText) = TrialOutput.WriteResults(directory, trial, [directory], args.Csv);
-        recorder.Completed(Headline(summary));
+        // Power first, so that report.html shows its curve and summary.json stays the last file written.
         var power = trial.Document.Analysis.Power is null ? null : RunPower(context, trial, threads, directory);
+        var (summary, summaryText) = TrialOutput.WriteResults(directory, manifest, trial, [directory], args.Csv, power);
+        recorder.Completed(Headline(summary));
         if (args.Json)
         {
             context.Out.Write(summaryText);
@@ -225,7 +227,7 @@ internal static class TrialCommand
                 Directory.Delete(chunks, recursive: true); // a fresh run never mixes with an older one
             }
 
-            foreach (string stale in new[] { TrialOutput.SummaryFileName, PatientTableParquet.FileName, PatientTableCsv.FileName, PowerFileName })
+            foreach (string stale in new[] { TrialOutput.SummaryFileName, TrialOutput.ReportFileName, PatientTableParquet.FileName, PatientTableCsv.FileName, PowerFileName })
             {
                 string path = Path.Combine(directory, stale);
                 if (File.Exists(path))
@@ -333,6 +335,7 @@ internal static class TrialCommand
         console.Write(table);
         console.WriteLine(CliContext.Notice);
         console.WriteLine($"{summary.Patients} patients written to {Path.GetFullPath(Path.Combine(directory, PatientTableParquet.FileName))}");
+        console.WriteLine($"Report written to {Path.GetFullPath(Path.Combine(directory, TrialOutput.ReportFileName))}");
         console.WriteLine($"Summary written to {Path.GetFullPath(Path.Combine(directory, TrialOutput.SummaryFileName))}");
     }
 

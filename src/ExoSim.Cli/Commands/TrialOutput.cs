@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ExoSim.Reports.Html;
 using ExoSim.Storage;
 using ExoSim.Trials.Scenarios;
 using ExoSim.Trials.Trials;
@@ -10,12 +11,13 @@ namespace ExoSim.Cli.Commands;
 /// The output directory of a trial (layout in docs/trials.md): <c>trial.json</c>, <c>chunks/chunk-NNNNN.csv</c> (one
 /// file per <see cref="TrialEngine.ChunkSize"/> patients, written atomically as they finish: what <c>--resume</c> and
 /// <c>exosim merge</c> build on), and once every chunk is there <c>patients.parquet</c>, optionally
-/// <c>patients.csv</c>, and <c>summary.json</c> last.
+/// <c>patients.csv</c>, <c>report.html</c>, and <c>summary.json</c> last.
 /// </summary>
 internal static class TrialOutput
 {
     public const string ManifestFileName = "trial.json";
     public const string SummaryFileName = "summary.json";
+    public const string ReportFileName = "report.html";
     public const string ChunkDirectory = "chunks";
 
     public static string ChunkPath(string directory, int chunk)
@@ -84,11 +86,13 @@ internal static class TrialOutput
     }
 
     /// <summary>
-    /// Writes patients.parquet (one row group per chunk), patients.csv when asked, and summary.json from the chunk
-    /// files found in <paramref name="chunkDirectories"/>, in patient order.
+    /// Writes patients.parquet (one row group per chunk), patients.csv when asked, report.html (with the power curve
+    /// when <paramref name="power"/> is given) and summary.json from the chunk files found in
+    /// <paramref name="chunkDirectories"/>, in patient order.
     /// </summary>
     /// <returns>The summary and its JSON text.</returns>
-    public static (TrialSummary Summary, string Text) WriteResults(string directory, ResolvedTrial trial, IReadOnlyList<string> chunkDirectories, bool csv)
+    public static (TrialSummary Summary, string Text) WriteResults(
+        string directory, TrialManifest manifest, ResolvedTrial trial, IReadOnlyList<string> chunkDirectories, bool csv, PowerResult? power)
     {
         var schema = Schema(trial);
         int chunks = TrialEngine.ChunkCount(trial.Population.Count);
@@ -108,7 +112,9 @@ internal static class TrialOutput
                 PatientTableCsv.Write(Path.Combine(directory, PatientTableCsv.FileName), schema, Batches().SelectMany(b => b));
             }
 
-            var summary = TrialSummary.Build(trial, Batches().SelectMany(b => b).Select(FromRow), CliContext.Version, CliContext.Notice);
+            var patients = Batches().SelectMany(b => b).Select(FromRow).ToList();
+            var summary = TrialSummary.Build(trial, patients, CliContext.Version, CliContext.Notice);
+            AtomicFile.WriteAllText(Path.Combine(directory, ReportFileName), TrialReport.Build(manifest, summary, patients, power));
             string text = CliJson.Serialize(summary);
             AtomicFile.WriteAllText(Path.Combine(directory, SummaryFileName), text);
             return (summary, text);

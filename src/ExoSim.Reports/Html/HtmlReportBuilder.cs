@@ -89,6 +89,9 @@ public sealed class HtmlReportBuilder
         return this;
     }
 
+    /// <summary>A paragraph of plain text when there is one (e.g. a file's optional description); nothing otherwise.</summary>
+    public HtmlReportBuilder OptionalParagraph(string? text) => string.IsNullOrEmpty(text) ? this : Paragraph(text);
+
     /// <summary>A smaller heading inside a section.</summary>
     public HtmlReportBuilder Subheading(string heading)
     {

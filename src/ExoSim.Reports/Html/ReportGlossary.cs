@@ -1,5 +1,7 @@
 using ExoSim.Reports.Glossary;
+using ExoSim.Trials.Endpoints;
 using ExoSim.Trials.Scenarios;
+using ExoSim.Trials.Trials;
 
 namespace ExoSim.Reports.Html;
 
@@ -22,6 +24,14 @@ public static class ReportGlossary
         ["t2d-progression"] = ["type 2 diabetes", "β-cell", "apoptosis", "insulin resistance"],
         ["t1d-progression"] = ["type 1 diabetes", "β-cell", "honeymoon phase", "glucotoxicity"],
     };
+
+    // Trial endpoints and the glossary term each is a read-out of.
+    private static readonly (string Endpoint, string Term)[] EndpointTerms =
+    [
+        (TrialEndpoints.Hba1c, "HbA1c"),
+        (TrialEndpoints.Gmi, "GMI"),
+        (TrialEndpoints.TimeInRange, TimeInRange),
+    ];
 
     // Solver names as SolverInfo.Method reports them.
     private static readonly Dictionary<string, string> SolverTerms = new(StringComparer.Ordinal)
@@ -93,6 +103,27 @@ public static class ReportGlossary
         return Resolve(names, glossary);
     }
 
+    /// <summary>
+    /// The terms of a trial report: the trial's design and statistics, and the glucose read-outs among its endpoints
+    /// (HbA1c, GMI, time in range).
+    /// </summary>
+    public static IReadOnlyList<ReportTerm> For(TrialSummary summary, GlossaryCatalog glossary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(glossary);
+        var names = new List<string> { "in-silico trial", "virtual patient", "randomisation", "confidence interval", "p-value", "Welch t-test" };
+        var endpoints = summary.Arms.SelectMany(a => a.Endpoints).Select(e => e.Endpoint).ToHashSet(StringComparer.Ordinal);
+        foreach (var (endpoint, term) in EndpointTerms)
+        {
+            if (endpoints.Contains(endpoint))
+            {
+                names.Add(term);
+            }
+        }
+
+        return Resolve(names, glossary);
+    }
+
     private static ReportTerm[] Resolve(IEnumerable<string> names, GlossaryCatalog glossary)
         => names
             .Select(name => glossary.Find(name) ?? throw new InvalidOperationException($"The report's glossary term '{name}' is not in the glossary."))
@@ -102,5 +133,5 @@ public static class ReportGlossary
 
     // The report's own wordings of a term (e.g. the metrics row "Time below / in / above 70–180 mg/dL").
     private static IEnumerable<string> ReportPhrases(GlossaryEntry entry)
-        => entry.Term == TimeInRange ? ["Time below / in / above", "target range"] : [];
+        => entry.Term == TimeInRange ? ["Time below / in / above", "target range", "tir_percent"] : [];
 }

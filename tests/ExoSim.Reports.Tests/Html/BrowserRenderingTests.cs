@@ -71,6 +71,42 @@ public class BrowserRenderingTests(ITestOutputHelper output)
         output.WriteLine($"screenshot: {screenshot} (Chromium {browser.Version}, {chromium})");
     }
 
+    [SkippableFact]
+    public async Task The_trial_report_renders_in_headless_chromium()
+    {
+        string? chromium = FindChromium();
+        Skip.If(chromium is null, "No Chromium found (install the Debian package 'chromium' or set EXOSIM_CHROMIUM): the report was not opened in a browser.");
+
+        var (_, summary, _, html) = ReportFixtures.SmallTrial(ReportFixtures.PowerCurve());
+        using var directory = new TemporaryDirectory();
+        string file = Path.Combine(directory.Path, "report.html");
+        await File.WriteAllTextAsync(file, html);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        await page.GotoAsync(new Uri(file).AbsoluteUri);
+
+        Assert.Equal(summary.Trial.Name, await page.TitleAsync());
+        Assert.Contains("not medical advice", await page.Locator("#notice").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("footer").IsVisibleAsync());
+
+        // Forest plot, four per-patient plots and the power curve, all decoded by the browser.
+        Assert.Equal(6, await page.EvaluateAsync<int>("() => document.images.length"));
+        Assert.Equal(6, await page.EvaluateAsync<int>("() => [...document.images].filter(i => i.complete && i.naturalWidth > 0).length"));
+        Assert.Equal(1000, await page.EvaluateAsync<int>("() => document.querySelector('#forest-plot img').naturalWidth"));
+        Assert.Equal(["Flow of patients", "Baseline characteristics", "Endpoints", "Individual patients", "Power", "Methods", "Glossary"], await page.Locator("h2").AllInnerTextsAsync());
+        Assert.Equal(summary.Arms.Count + 1, await page.Locator("#flow-table tbody tr").CountAsync());
+        Assert.Equal(summary.Comparisons.Count, await page.Locator("#comparison-table tbody tr").CountAsync());
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('a.term')].filter(a => !document.getElementById(a.getAttribute('href').slice(1))).length"));
+
+        string screenshot = Path.Combine(ArtifactsDirectory(), "screenshots", "trial-report.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
+        Assert.True(new FileInfo(screenshot).Length > 10_000);
+        output.WriteLine($"screenshot: {screenshot} (Chromium {browser.Version}, {chromium})");
+    }
+
     private static string? FindChromium()
     {
         if (Environment.GetEnvironmentVariable("EXOSIM_CHROMIUM") is { Length: > 0 } configured)

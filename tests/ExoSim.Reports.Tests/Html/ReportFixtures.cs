@@ -1,6 +1,7 @@
 using ExoSim.Models.Simulation;
 using ExoSim.Reports.Plots;
 using ExoSim.Trials.Scenarios;
+using ExoSim.Trials.Trials;
 
 namespace ExoSim.Reports.Tests.Html;
 
@@ -21,4 +22,23 @@ internal static class ReportFixtures
         byte[] png = SimulationPlots.GlucosePng(run.Result, "t1d day", scenario.Request.Interventions, run.Cgm?.Readings.Select(r => (r.TimeMin, r.MgDl)).ToArray());
         return (summary, run.Result, Reports.Html.ScenarioReports.Simulation(summary, run.Result, png));
     }
+
+    /// <summary>The example trial (20 T1D adults, 2 arms, 1 week) run on 2 threads: what its report is built from, and the report.</summary>
+    public static (TrialManifest Manifest, TrialSummary Summary, IReadOnlyList<PatientOutcome> Patients, string Html) SmallTrial(PowerResult? power = null)
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "examples", "trials", "insulin-sensitivity-t1d-small.yaml");
+        var trial = TrialResolver.Resolve(TrialReader.ReadFile(path));
+        var patients = new List<PatientOutcome>();
+        TrialEngine.Run(trial, new TrialRunOptions(2), chunk => patients.AddRange(chunk.Patients));
+        var manifest = TrialManifest.Build(trial, File.ReadAllText(path), "test", Notice, shard: null);
+        var summary = TrialSummary.Build(trial, patients, "test", Notice);
+        return (manifest, summary, patients, Reports.Html.TrialReport.Build(manifest, summary, patients, power));
+    }
+
+    /// <summary>A power curve of the shape power.json has: input of the renderer only, not a simulated result.</summary>
+    public static PowerResult PowerCurve() => new(PowerResult.SchemaName, "hba1c_percent", "d7", 0.05, 20,
+    [
+        new PowerPoint(8, "sensitised", 9, 0.45, 0.26, 0.66, -0.5),
+        new PowerPoint(16, "sensitised", 17, 0.85, 0.64, 0.95, -0.52),
+    ]);
 }
