@@ -169,6 +169,8 @@ public static class TrialReport
             $"{a.Name} (ratio {I(a.Ratio)}, insulin {a.Insulin.Kind}"
             + string.Concat(a.Events.Select(e => $", {e.Kind} at {Days(e.TimeMin)} d" + (e.Amounts.Count > 0 ? $" ({string.Join(", ", e.Amounts.Select(x => $"{x.Key} = {N(x.Value)}"))})" : string.Empty)))
             + string.Concat(a.Modulations.Select(m => $", {m.Parameter} × {N(m.Factor)} from {Days(m.StartMin)} to {Days(m.EndMin)} d"))
+            + string.Concat(a.Therapy.Select(t => $", {t.Kind} {t.Dose}{(t.Route is null ? string.Empty : $" {t.Route}")} at {Days(t.TimeMin)} d"
+                + (t.Mechanisms is null ? string.Empty : $" (mechanisms: {string.Join(", ", t.Mechanisms)})")))
             + ")"));
         string randomisation = r.Method + (r.Method == "block" ? $" (blocks of {I(r.BlockSize)})" : string.Empty)
             + (r.StratifyBy.Count > 0 ? $", stratified by {string.Join(", ", r.StratifyBy)}" : string.Empty);

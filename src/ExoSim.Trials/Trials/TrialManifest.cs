@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ExoSim.Therapies.Exosomes;
 using ExoSim.Trials.Scenarios;
 
 namespace ExoSim.Trials.Trials;
@@ -72,7 +74,7 @@ public sealed record TrialManifest(
             shard,
             trial.Model.Id,
             trial.Population.Cohorts.Select(c => new CohortInfo(c.Name, c.Type, c.Model.Id, c.Size, c.Describe())).ToArray(),
-            trial.Arms.Select(a => new ArmInfo(a.Name, a.Ratio, a.Insulin, a.Events.Select(EventInfo.From).ToArray(), a.Modulations)).ToArray(),
+            trial.Arms.Select(a => new ArmInfo(a.Name, a.Ratio, a.Insulin, a.Events.Select(EventInfo.From).ToArray(), a.Modulations) { Therapy = TherapyEventInfo.Of(a) }).ToArray(),
             d.Randomisation,
             new ScheduleInfo(s.RunInMin, s.TreatmentMin, s.Visits, trial.VisitLabels, s.WindowMin, s.OutputIntervalMin, s.Meals, s.FastingTimeOfDayMin, trial.Sensor?.Name, trial.Background),
             d.Endpoints,
@@ -112,7 +114,45 @@ public sealed record CohortInfo(string Name, string Type, string Model, int Size
 /// <param name="Insulin">Insulin regimen from randomisation.</param>
 /// <param name="Events">The arm's own events (trial time).</param>
 /// <param name="Modulations">The arm's modulations (trial time).</param>
-public sealed record ArmInfo(string Name, int Ratio, InsulinRegimen Insulin, IReadOnlyList<EventInfo> Events, IReadOnlyList<ModulationSpec> Modulations);
+public sealed record ArmInfo(string Name, int Ratio, InsulinRegimen Insulin, IReadOnlyList<EventInfo> Events, IReadOnlyList<ModulationSpec> Modulations)
+{
+    /// <summary>The arm's exosome doses and MSC infusions (trial time), as written.</summary>
+    public IReadOnlyList<TherapyEventInfo> Therapy { get; init; } = [];
+}
+
+/// <summary>An exosome dose or MSC infusion of an arm in trial.json, in the scenario file's words.</summary>
+/// <param name="Kind"><c>exosome</c> or <c>msc</c>.</param>
+/// <param name="TimeMin">When (trial time, min).</param>
+/// <param name="Dose">The dose with its unit, e.g. <c>70000 µg protein</c>, <c>1e+10 particles</c>, <c>1e+06 cells/kg</c>.</param>
+/// <param name="Route">The exosome route keyword (null for MSC, always intravenous).</param>
+/// <param name="Source">The exosome source keyword (null for MSC).</param>
+/// <param name="Potency">Batch potency factor.</param>
+/// <param name="Mechanisms">The mechanisms asked for, or null for every mechanism the model has.</param>
+public sealed record TherapyEventInfo(string Kind, double TimeMin, string Dose, string? Route, string? Source, double Potency, IReadOnlyList<string>? Mechanisms)
+{
+    /// <summary>The therapy events of a resolved arm.</summary>
+    public static TherapyEventInfo[] Of(ResolvedArm arm)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        if (arm.Therapy is not { } therapy)
+        {
+            return [];
+        }
+
+        static string[]? Names(IReadOnlyList<Located<ExosomeMechanism>>? mechanisms) => mechanisms?.Select(m => ExosomeMechanisms.Name(m.Value)).ToArray();
+        var exosomes = therapy.Exosomes.Select(e => e.Value).Select(e => new TherapyEventInfo(
+            "exosome",
+            e.TimeMin,
+            e.Particles is double particles ? string.Create(CultureInfo.InvariantCulture, $"{particles:G6} particles") : string.Create(CultureInfo.InvariantCulture, $"{e.ProteinUg:G6} µg protein"),
+            ScenarioReader.ExosomeRoutes.First(r => r.Value == e.Route).Key,
+            ScenarioReader.ExosomeSources.First(r => r.Value == e.Source).Key,
+            e.BatchPotency,
+            Names(e.Mechanisms)));
+        var mscs = therapy.Mscs.Select(m => m.Value).Select(m => new TherapyEventInfo(
+            "msc", m.TimeMin, string.Create(CultureInfo.InvariantCulture, $"{m.Cells:G6} {(m.PerKg ? "cells/kg" : "cells")}"), null, null, m.BatchPotency, Names(m.Mechanisms)));
+        return [.. exosomes, .. mscs];
+    }
+}
 
 /// <summary>The schedule in trial.json (min).</summary>
 /// <param name="RunInMin">Run-in.</param>

@@ -48,6 +48,17 @@ public class TherapyArmTests
     }
 
     [Fact]
+    public void Trial_json_records_the_arms_exosome_doses_in_the_files_words()
+    {
+        var trial = TrialResolver.Resolve(TrialReader.Read(Trial, "t.yaml"));
+        var manifest = TrialManifest.Build(trial, Trial, "test", "notice", null);
+        Assert.Empty(manifest.Arms.Single(a => a.Name == "control").Therapy);
+        var dose = Assert.Single(manifest.Arms.Single(a => a.Name == "exosome").Therapy);
+        Assert.Equal(new TherapyEventInfo("exosome", 1440, "70000 µg protein", "iv", "umbilical_cord", 1, dose.Mechanisms), dose);
+        Assert.Equal(["sensitivity"], dose.Mechanisms);
+    }
+
+    [Fact]
     public void A_mechanism_the_model_lacks_is_an_error_at_its_line()
     {
         string text = Trial.Replace("mechanisms: [sensitivity]", "mechanisms: [immune]", StringComparison.Ordinal);
