@@ -58,8 +58,8 @@ internal static class RunRegistryAccess
     }
 
     /// <summary>Starts recording a run that is about to start (see <see cref="RunRecorder"/>).</summary>
-    public static RunRecorder StartRecording(CliContext context, string? option, string command, string arguments, string specPath, string outputDirectory, ulong? seed)
-        => new(context, Location(context, option), command, arguments, specPath, outputDirectory, seed);
+    public static RunRecorder StartRecording(CliContext context, string? option, string command, string arguments, string specPath, string specText, string outputDirectory, ulong? seed)
+        => new(context, Location(context, option), command, arguments, specPath, specText, outputDirectory, seed);
 }
 
 /// <summary>
@@ -73,7 +73,7 @@ internal sealed class RunRecorder
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly RunRecord draft;
 
-    public RunRecorder(CliContext context, string? location, string command, string arguments, string specPath, string outputDirectory, ulong? seed)
+    public RunRecorder(CliContext context, string? location, string command, string arguments, string specPath, string specText, string outputDirectory, ulong? seed)
     {
         this.context = context;
         this.location = location;
@@ -85,7 +85,7 @@ internal sealed class RunRecorder
             Command = command,
             Arguments = arguments,
             SpecPath = specPath,
-            SpecText = File.Exists(specPath) ? File.ReadAllText(specPath) : string.Empty,
+            SpecText = specText,
             Seed = seed,
             ExosimVersion = CliContext.Version,
             Status = RunStatus.Completed,

@@ -69,7 +69,7 @@ internal static class SimulateCommand
             throw new UsageException("--out needs a directory name.");
         }
 
-        var recorder = RunRegistryAccess.StartRecording(context, registry, "simulate", scenarioPath, scenarioPath, directory, scenario.Sensor is null ? null : scenario.SensorSeed);
+        var recorder = RunRegistryAccess.StartRecording(context, registry, "simulate", scenarioPath, scenarioPath, scenario.Document.Text, directory, scenario.Sensor is null ? null : scenario.SensorSeed);
         try
         {
             return scenario.Course is not null

@@ -81,7 +81,7 @@ internal static class TrialCommand
 
         string directory = args.Out ?? Path.Combine("exosim-out", Path.GetFileNameWithoutExtension(args.TrialPath));
         string arguments = string.Join(' ', new[] { args.TrialPath, args.Shard is null ? null : $"--shard {args.Shard}", args.Resume ? "--resume" : null }.OfType<string>());
-        var recorder = RunRegistryAccess.StartRecording(context, args.Registry, "trial", arguments, args.TrialPath, directory, trial.Document.Seed);
+        var recorder = RunRegistryAccess.StartRecording(context, args.Registry, "trial", arguments, args.TrialPath, text, directory, trial.Document.Seed);
         try
         {
             return Run(context, args, trial, text, shard, directory, recorder);

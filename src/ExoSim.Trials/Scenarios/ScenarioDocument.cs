@@ -19,6 +19,9 @@ public sealed record ScenarioDocument
     /// <summary>The file's path as given (used in messages).</summary>
     public required string File { get; init; }
 
+    /// <summary>The text the document was read from (empty for documents built in code).</summary>
+    public string Text { get; init; } = string.Empty;
+
     /// <summary>Optional free-text name of the scenario.</summary>
     public string? Name { get; init; }
 

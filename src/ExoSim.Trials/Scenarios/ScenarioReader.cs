@@ -85,6 +85,7 @@ public static partial class ScenarioReader
             var document = new ScenarioDocument
             {
                 File = file,
+                Text = text,
                 Name = OptionalText(root, "name"),
                 Description = OptionalText(root, "description"),
                 Model = model,
