@@ -18,7 +18,18 @@ public class DemoCommandTests
         Assert.True(File.Exists(summaryPath));
         Assert.Contains(summaryPath, result.Out, StringComparison.Ordinal);
         Assert.Contains("not medical advice", result.Out, StringComparison.Ordinal);
-        Assert.Contains("#4, #5 and #6", result.Out, StringComparison.Ordinal);
+        Assert.Contains("issues #4 and #5", result.Out, StringComparison.Ordinal);
+
+        // The front page is the built-in trial's report: three arms, the notice, and the trial's own files beside it.
+        string report = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Equal(File.ReadAllText(Path.Combine(outDir, "trial", "report.html")), report);
+        Assert.Contains("not medical advice", report, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(outDir, "report.html"), result.Out, StringComparison.Ordinal);
+        using (var trial = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "trial", "summary.json"))))
+        {
+            Assert.Equal(["insulin_only", "exosome", "msc"], trial.RootElement.GetProperty("arms").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+            Assert.Equal(24, trial.RootElement.GetProperty("patients").GetInt32());
+        }
 
         using var json = JsonDocument.Parse(File.ReadAllText(summaryPath));
         var results = json.RootElement.GetProperty("solver_showcase");
@@ -52,7 +63,7 @@ public class DemoCommandTests
 
         Assert.Equal(0, result.ExitCode);
         using var printed = JsonDocument.Parse(result.Out);
-        Assert.Equal("exosim.demo.summary/3", printed.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("exosim.demo.summary/4", printed.RootElement.GetProperty("schema").GetString());
         Assert.Contains("not medical advice", printed.RootElement.GetProperty("notice").GetString(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(directory.Path, "summary.json")));
     }

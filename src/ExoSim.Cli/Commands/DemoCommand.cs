@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using ExoSim.Cli.Demo;
 using ExoSim.Storage;
+using ExoSim.Trials.Endpoints;
 using ExoSim.Trials.Scenarios;
+using ExoSim.Trials.Trials;
 using Spectre.Console;
 
 namespace ExoSim.Cli.Commands;
@@ -10,8 +12,8 @@ namespace ExoSim.Cli.Commands;
 /// <summary>
 /// <c>exosim demo</c>: runs every built-in example scenario (an IVGTT, a mixed meal in a normal and a type 2 subject,
 /// a T1D day with CGM) exactly as <c>exosim simulate</c> would, each into <c>DIR/NAME/</c>, then ExoSim's ODE solvers on
-/// problems with known answers; prints both tables and writes <c>DIR/summary.json</c>. The therapy trial demo
-/// (exosome vs MSC vs insulin) replaces the scenarios when the therapy and trial issues land (#4, #5, #6).
+/// problems with known answers; before them the built-in trial (exosome vs MSC vs insulin only) into <c>DIR/trial/</c>
+/// with its report copied to <c>DIR/report.html</c>; prints the tables and writes <c>DIR/summary.json</c>.
 /// </summary>
 internal static class DemoCommand
 {
@@ -20,7 +22,9 @@ internal static class DemoCommand
     public const string SummaryFileName = "summary.json";
 
     public const string TrialNote =
-        "The therapy trial demo (exosome vs MSC vs insulin in a virtual cohort) arrives with issues #4, #5 and #6.";
+        "The demo trial is one week of 24 virtual T1D adults (8 per arm): differences of a few tenths of a point arise by chance at this size, "
+        + "and every therapy effect size is an assumption calibrated to a rodent dose (docs/therapies/exosome.md). "
+        + "One-year therapy trials on the long-horizon models arrive with issues #4 and #5.";
 
 
     public static Command Create(CliContext context)
@@ -38,9 +42,10 @@ internal static class DemoCommand
 
         var command = new Command(
             "demo",
-            "Run the built-in demo on defaults: every example scenario of examples/ (IVGTT, mixed meal normal vs type 2, "
-            + "T1D day with CGM, β-cell and disease-progression courses, MSC-exosome and MSC-cell add-ons in T1D and T2D) into DIR/NAME/, and the ODE solvers on problems "
-            + "with known answers. Writes DIR/summary.json.")
+            "Run the built-in demo on defaults: a one-week in-silico trial (exosome vs MSC vs insulin only, 24 virtual T1D "
+            + "adults) into DIR/trial/ with its report as DIR/report.html, every example scenario of examples/ (IVGTT, mixed "
+            + "meal normal vs type 2, T1D day with CGM, β-cell and disease-progression courses, MSC-exosome and MSC-cell add-ons "
+            + "in T1D and T2D) into DIR/NAME/, and the ODE solvers on problems with known answers. Writes DIR/summary.json.")
         {
             outOption,
             jsonOption,
@@ -69,12 +74,14 @@ internal static class DemoCommand
             scenarios.Add(scenario.Course is null ? RunSimulation(builtIn, scenario, directory) : RunCourse(builtIn, scenario, directory));
         }
 
+        var trial = RunTrial(context, outputDirectory);
         var results = SolverShowcase.Run();
         var summary = new DemoSummary(
-            "exosim.demo.summary/3",
+            "exosim.demo.summary/4",
             CliContext.Version,
             TrialNote,
             CliContext.Notice,
+            trial,
             scenarios,
             results);
         string text = CliJson.Serialize(summary);
@@ -87,6 +94,9 @@ internal static class DemoCommand
         }
 
         var console = context.CreateConsole();
+        console.Write(BuildTrialTable(trial));
+        console.WriteLine($"The trial's report (open it in a browser): {trial.Report}");
+        console.WriteLine();
         console.Write(BuildScenarioTable(scenarios));
         console.WriteLine($"Each scenario's timeseries.csv, plots/glucose.png and summary.json are in {Path.GetFullPath(outputDirectory)}/SCENARIO/;");
         console.WriteLine("the scenario files are examples/SCENARIO.yaml (run one with: exosim simulate examples/SCENARIO.yaml).");
@@ -100,6 +110,58 @@ internal static class DemoCommand
         console.WriteLine(CliContext.Notice);
         console.WriteLine($"Summary written to {path}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The built-in trial (exosome vs MSC vs insulin only) into DIR/trial/, its report copied to DIR/report.html, the
+    /// demo's front page.
+    /// </summary>
+    private static DemoTrial RunTrial(CliContext context, string outputDirectory)
+    {
+        var text = DemoTrialFile.Text;
+        ResolvedTrial trial;
+        try
+        {
+            trial = TrialResolver.Resolve(TrialReader.Read(text, DemoTrialFile.Name), null);
+        }
+        catch (ScenarioException exception)
+        {
+            throw new RunFailureException($"The built-in demo trial does not resolve: {exception.Message}", exception);
+        }
+
+        string directory = Path.Combine(outputDirectory, "trial");
+        var summary = TrialCommand.RunQuietly(context, trial, text, directory);
+        string report;
+        try
+        {
+            report = AtomicFile.WriteAllText(Path.Combine(outputDirectory, SimulationOutput.ReportFileName), File.ReadAllText(Path.Combine(directory, TrialOutput.ReportFileName)));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFailureException($"Cannot write '{Path.Combine(outputDirectory, SimulationOutput.ReportFileName)}': {exception.Message}", exception);
+        }
+
+        var hba1c = summary.Comparisons.Where(c => c.Endpoint == ClinicalReadouts.Hba1cColumn).ToArray();
+        return new DemoTrial(summary.Trial.Name ?? summary.Trial.File, Path.GetFullPath(directory), report, summary.Patients, summary.Arms.Select(a => a.Name).ToArray(), hba1c);
+    }
+
+    private static Table BuildTrialTable(DemoTrial trial)
+    {
+        var table = new Table()
+            .Title(Markup.Escape($"ExoSim demo trial: {trial.Name} ({trial.Patients} virtual patients)"))
+            .AddColumn("Arm")
+            .AddColumn(new TableColumn(Markup.Escape("HbA1c change vs insulin only (points) [95 % CI]")).RightAligned())
+            .AddColumn(new TableColumn("Welch p").RightAligned());
+        foreach (var comparison in trial.Hba1cComparisons)
+        {
+            string difference = comparison.Difference is double d
+                ? string.Create(CultureInfo.InvariantCulture, $"{d:0.00} [{comparison.Ci95Low:0.00}, {comparison.Ci95High:0.00}]")
+                : "—";
+            string p = comparison.PValue is double value ? value.ToString("0.000", CultureInfo.InvariantCulture) : "—";
+            table.AddRow(Markup.Escape(comparison.Arm), Markup.Escape(difference), p);
+        }
+
+        return table;
     }
 
     private static DemoScenario RunSimulation(BuiltInScenario builtIn, ResolvedScenario scenario, string directory)
@@ -197,6 +259,7 @@ internal static class DemoCommand
 /// <param name="ExosimVersion">Version of the tool that wrote it.</param>
 /// <param name="Note">What is still to come.</param>
 /// <param name="Notice">The research-use notice.</param>
+/// <param name="Trial">The built-in trial.</param>
 /// <param name="Scenarios">One entry per built-in scenario.</param>
 /// <param name="SolverShowcase">One entry per test problem and tolerance.</param>
 internal sealed record DemoSummary(
@@ -204,6 +267,7 @@ internal sealed record DemoSummary(
     string ExosimVersion,
     string Note,
     string Notice,
+    DemoTrial Trial,
     IReadOnlyList<DemoScenario> Scenarios,
     IReadOnlyList<ShowcaseResult> SolverShowcase);
 
@@ -223,3 +287,30 @@ internal sealed record DemoSummary(
 internal sealed record DemoScenario(
     string Name, string Kind, string? Title, string Model, string Patient, string Directory, string? Plot, GlucoseInfo? Glucose, GlucoseInfo? CgmGlucose,
     string SolverMethod, long RhsEvaluations, CourseVerification? CourseCheck);
+
+/// <summary>The built-in trial as run by the demo.</summary>
+/// <param name="Name">The trial's name.</param>
+/// <param name="Directory">Its output directory (trial.json, patients.parquet, summary.json, report.html).</param>
+/// <param name="Report">The demo's front page: a copy of the trial's report.html.</param>
+/// <param name="Patients">Virtual patients.</param>
+/// <param name="Arms">Arm names, the reference first.</param>
+/// <param name="Hba1cComparisons">HbA1c change of each arm against the reference, at the last visit.</param>
+internal sealed record DemoTrial(string Name, string Directory, string Report, int Patients, IReadOnlyList<string> Arms, IReadOnlyList<ArmComparison> Hba1cComparisons);
+
+/// <summary>The demo trial file embedded at build time (a copy of examples/trials/demo-exosome-msc-insulin.yaml).</summary>
+internal static class DemoTrialFile
+{
+    /// <summary>How messages name it.</summary>
+    public const string Name = "examples/trials/demo-exosome-msc-insulin.yaml (built in)";
+
+    /// <summary>The YAML text.</summary>
+    public static string Text { get; } = Load();
+
+    private static string Load()
+    {
+        using var stream = typeof(DemoTrialFile).Assembly.GetManifestResourceStream("ExoSim.Cli.DemoTrial.yaml")
+            ?? throw new InvalidOperationException("The demo trial is not embedded in the tool (ExoSim.Cli.csproj).");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

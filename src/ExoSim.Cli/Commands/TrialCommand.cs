@@ -129,6 +129,19 @@ internal static class TrialCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// Runs a whole trial from its text into <paramref name="directory"/> without progress output (the demo's trial):
+    /// the same files as <c>exosim trial</c>, report.html included.
+    /// </summary>
+    /// <exception cref="RunFailureException">A patient's simulation failed or a file cannot be written.</exception>
+    internal static TrialSummary RunQuietly(CliContext context, ResolvedTrial trial, string text, string directory)
+    {
+        var manifest = TrialManifest.Build(trial, text, CliContext.Version, CliContext.Notice, null);
+        var completed = Prepare(directory, manifest, resume: false);
+        RunWithProgress(context, trial, new TrialRunOptions(Environment.ProcessorCount, 0, 1, completed), directory, trial.Population.Count, json: true);
+        return TrialOutput.WriteResults(directory, manifest, trial, [directory], csv: false, power: null).Summary;
+    }
+
     /// <summary>The headline a trial is recorded with: patients per arm and each between-arm difference at the last visit.</summary>
     private static Dictionary<string, double> Headline(TrialSummary summary)
     {
