@@ -11,9 +11,17 @@ public class DemoCommandTests
         using var directory = new TemporaryDirectory();
         string outDir = Path.Combine(directory.Path, "demo");
 
-        var result = CliRunner.Run("demo", "--out", outDir);
+        string registry = Path.Combine(directory.Path, "registry.db");
+        var result = CliRunner.Run("demo", "--out", outDir, "--registry", registry);
 
         Assert.Equal(0, result.ExitCode);
+        using (var runs = JsonDocument.Parse(CliRunner.Run("runs", "list", "--registry", registry, "--json").Out))
+        {
+            var run = Assert.Single(runs.RootElement.GetProperty("runs").EnumerateArray());
+            Assert.Equal("demo", run.GetProperty("command").GetString());
+            Assert.Contains($"Recorded as run {run.GetProperty("id").GetString()}", result.Out, StringComparison.Ordinal);
+        }
+
         string summaryPath = Path.Combine(outDir, "summary.json");
         Assert.True(File.Exists(summaryPath));
         Assert.Contains(summaryPath, result.Out, StringComparison.Ordinal);

@@ -39,6 +39,7 @@ internal static class DemoCommand
         {
             Description = "Print the summary as JSON on standard output instead of the table.",
         };
+        var registryOption = RunRegistryAccess.CreateOption();
 
         var command = new Command(
             "demo",
@@ -49,16 +50,18 @@ internal static class DemoCommand
         {
             outOption,
             jsonOption,
+            registryOption,
         };
         command.SetAction(parseResult => Execute(
             context,
             parseResult.GetValue(outOption) ?? DefaultOutputDirectory,
-            parseResult.GetValue(jsonOption)));
+            parseResult.GetValue(jsonOption),
+            parseResult.GetValue(registryOption)));
         context.AddExamples(command, "exosim demo", "exosim demo --out results/demo --json");
         return command;
     }
 
-    private static int Execute(CliContext context, string outputDirectory, bool json)
+    private static int Execute(CliContext context, string outputDirectory, bool json, string? registry)
     {
         if (string.IsNullOrWhiteSpace(outputDirectory))
         {
@@ -66,7 +69,6 @@ internal static class DemoCommand
         }
 
         var scenarios = new List<DemoScenario>();
-        var tables = new List<Table>();
         foreach (var builtIn in BuiltInScenarios.All)
         {
             var scenario = ScenarioResolver.Resolve(ScenarioReader.Read(builtIn.Text, builtIn.FileName));
@@ -74,7 +76,7 @@ internal static class DemoCommand
             scenarios.Add(scenario.Course is null ? RunSimulation(builtIn, scenario, directory) : RunCourse(builtIn, scenario, directory));
         }
 
-        var trial = RunTrial(context, outputDirectory);
+        var trial = RunTrial(context, outputDirectory, registry);
         var results = SolverShowcase.Run();
         var summary = new DemoSummary(
             "exosim.demo.summary/4",
@@ -96,6 +98,10 @@ internal static class DemoCommand
         var console = context.CreateConsole();
         console.Write(BuildTrialTable(trial));
         console.WriteLine($"The trial's report (open it in a browser): {trial.Report}");
+        if (trial.RecordedAs is { } id)
+        {
+            console.WriteLine($"Recorded as run {id} (exosim runs list)");
+        }
         console.WriteLine();
         console.Write(BuildScenarioTable(scenarios));
         console.WriteLine($"Each scenario's timeseries.csv, plots/glucose.png and summary.json are in {Path.GetFullPath(outputDirectory)}/SCENARIO/;");
@@ -116,7 +122,7 @@ internal static class DemoCommand
     /// The built-in trial (exosome vs MSC vs insulin only) into DIR/trial/, its report copied to DIR/report.html, the
     /// demo's front page.
     /// </summary>
-    private static DemoTrial RunTrial(CliContext context, string outputDirectory)
+    private static DemoTrial RunTrial(CliContext context, string outputDirectory, string? registry)
     {
         var text = DemoTrialFile.Text;
         ResolvedTrial trial;
@@ -130,7 +136,19 @@ internal static class DemoCommand
         }
 
         string directory = Path.Combine(outputDirectory, "trial");
-        var summary = TrialCommand.RunQuietly(context, trial, text, directory);
+        var recorder = RunRegistryAccess.StartRecording(context, registry, "demo", $"--out {outputDirectory}", DemoTrialFile.Name, text, directory, trial.Document.Seed);
+        TrialSummary summary;
+        try
+        {
+            summary = TrialCommand.RunQuietly(context, trial, text, directory);
+        }
+        catch (RunFailureException exception)
+        {
+            recorder.Failed(exception.Message);
+            throw;
+        }
+
+        recorder.Completed(TrialCommand.Headline(summary));
         string report;
         try
         {
@@ -142,7 +160,7 @@ internal static class DemoCommand
         }
 
         var hba1c = summary.Comparisons.Where(c => c.Endpoint == ClinicalReadouts.Hba1cColumn).ToArray();
-        return new DemoTrial(summary.Trial.Name ?? summary.Trial.File, Path.GetFullPath(directory), report, summary.Patients, summary.Arms.Select(a => a.Name).ToArray(), hba1c);
+        return new DemoTrial(recorder.Enabled ? recorder.Id : null, summary.Trial.Name ?? summary.Trial.File, Path.GetFullPath(directory), report, summary.Patients, summary.Arms.Select(a => a.Name).ToArray(), hba1c);
     }
 
     private static Table BuildTrialTable(DemoTrial trial)
@@ -289,13 +307,14 @@ internal sealed record DemoScenario(
     string SolverMethod, long RhsEvaluations, CourseVerification? CourseCheck);
 
 /// <summary>The built-in trial as run by the demo.</summary>
+/// <param name="RecordedAs">Its id in the run registry, or null when recording is off.</param>
 /// <param name="Name">The trial's name.</param>
 /// <param name="Directory">Its output directory (trial.json, patients.parquet, summary.json, report.html).</param>
 /// <param name="Report">The demo's front page: a copy of the trial's report.html.</param>
 /// <param name="Patients">Virtual patients.</param>
 /// <param name="Arms">Arm names, the reference first.</param>
 /// <param name="Hba1cComparisons">HbA1c change of each arm against the reference, at the last visit.</param>
-internal sealed record DemoTrial(string Name, string Directory, string Report, int Patients, IReadOnlyList<string> Arms, IReadOnlyList<ArmComparison> Hba1cComparisons);
+internal sealed record DemoTrial(string? RecordedAs, string Name, string Directory, string Report, int Patients, IReadOnlyList<string> Arms, IReadOnlyList<ArmComparison> Hba1cComparisons);
 
 /// <summary>The demo trial file embedded at build time (a copy of examples/trials/demo-exosome-msc-insulin.yaml).</summary>
 internal static class DemoTrialFile

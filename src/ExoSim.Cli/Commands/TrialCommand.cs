@@ -143,7 +143,7 @@ internal static class TrialCommand
     }
 
     /// <summary>The headline a trial is recorded with: patients per arm and each between-arm difference at the last visit.</summary>
-    private static Dictionary<string, double> Headline(TrialSummary summary)
+    internal static Dictionary<string, double> Headline(TrialSummary summary)
     {
         var headline = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var arm in summary.Arms)
