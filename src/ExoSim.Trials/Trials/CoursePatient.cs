@@ -24,6 +24,9 @@ public sealed record PatientCourse(VirtualPatient Patient, double RandomisationM
 /// </summary>
 public static class CoursePatient
 {
+    /// <summary>The first screening span (min; 1 year), doubled until the cohort's screening time.</summary>
+    private const double ScreeningStepMin = 365 * 1440.0;
+
     /// <summary>Simulates patient <paramref name="index"/> in <paramref name="arm"/> and computes its endpoints.</summary>
     /// <exception cref="SimulationFailedException">The solver failed.</exception>
     /// <exception cref="InvalidOperationException">No draw of a new-onset patient was diagnosed within the screening time.</exception>
@@ -109,9 +112,20 @@ public static class CoursePatient
         for (int attempt = 0; attempt < Cohort.MaxRedraws; attempt++)
         {
             var patient = trial.Population.Patient(index, normal);
-            if (DiagnosisMin(trial, patient.Parameters, cohort.OnsetGlucoseMgPerDl, cohort.ScreeningMin) is double diagnosis)
+
+            // Screen over 1 year first and double up to the screening time: most patients are diagnosed early, and a
+            // shorter span is cheaper to simulate. Each try starts again from the model's start.
+            for (double span = Math.Min(ScreeningStepMin, cohort.ScreeningMin); ; span = Math.Min(2 * span, cohort.ScreeningMin))
             {
-                return (patient, diagnosis);
+                if (DiagnosisMin(trial, patient.Parameters, cohort.OnsetGlucoseMgPerDl, span) is double diagnosis)
+                {
+                    return (patient, diagnosis);
+                }
+
+                if (span >= cohort.ScreeningMin)
+                {
+                    break;
+                }
             }
         }
 
