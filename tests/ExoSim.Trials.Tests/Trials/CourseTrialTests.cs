@@ -115,6 +115,19 @@ public class CourseTrialTests
     }
 
     [Fact]
+    public void Without_a_stage_patients_are_randomised_after_the_run_in()
+    {
+        var trial = Resolve(NewOnsetT2d.Replace(", stage: new-onset", "", StringComparison.Ordinal).Replace("schedule:", "schedule:\n  run_in: 365 d", StringComparison.Ordinal));
+        var course = CoursePatient.Course(trial, 0, trial.Arms[0]);
+        Assert.Equal(365 * 1440.0, course.RandomisationMin);
+        var outcome = CoursePatient.Simulate(trial, 0, trial.Arms[0], "");
+
+        // Progressor: G at 365 d = 129.30980 mg/dL (docs/models/t2d-progression.md, independent Python RK4, tolerance 0.01).
+        Assert.Equal(129.30980, Value(trial, outcome, "fasting_glucose_mg_dl_baseline"), 0.01);
+        Assert.Contains("randomised at the end of the run-in", trial.Population.Cohorts[0].Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generated_new_onset_patients_are_each_randomised_at_their_own_diagnosis()
     {
         var trial = Resolve(NewOnsetT1d.Replace("source: named}", "source: generated, size: 6}", StringComparison.Ordinal));
