@@ -44,7 +44,7 @@ internal static class SensitivityCommand
         context.AddExamples(
             command,
             "exosim sensitivity examples/sensitivity/bergman-ivgtt-sobol.yaml",
-            "exosim sensitivity examples/sensitivity/exosome-t1d-hba1c.yaml --threads 2 --out results/exosome-sensitivity");
+            "exosim sensitivity examples/sensitivity/exosome-t1d-hba1c-sobol.yaml --threads 2 --out results/exosome-sensitivity");
         return command;
     }
 

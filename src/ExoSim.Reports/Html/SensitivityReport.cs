@@ -48,13 +48,13 @@ public static class SensitivityReport
         if (SensitivityPlots.TornadoPng(summary) is { } tornado)
         {
             page.Figure("tornado-plot", tornado, summary.Method.Name == "local"
-                ? "Tornado plot: normalised local sensitivity coefficients, most influential at the top."
-                : "Tornado plot: Morris μ* (ranking measure) and σ per factor, most influential at the top.");
+                ? $"Tornado plot: normalised local sensitivity coefficients of {summary.Output.Description}, most influential at the top."
+                : $"Tornado plot: Morris μ* (ranking measure) and σ of {summary.Output.Description} ({summary.Output.Unit} per whole range of each factor), most influential at the top.");
         }
 
         if (SensitivityPlots.SobolPng(summary) is { } sobol)
         {
-            page.Figure("sobol-plot", sobol, $"Sobol first- and total-order indices with {Percent(summary.Method.Confidence)} percentile bootstrap intervals, in ranking order.");
+            page.Figure("sobol-plot", sobol, $"Sobol first- and total-order indices of {summary.Output.Description} with {Percent(summary.Method.Confidence)} percentile bootstrap intervals, most influential at the top.");
         }
 
         IndicesTable(page, summary);

@@ -28,9 +28,7 @@ public static class SensitivityPlots
         var rows = summary.Ranking.Select(name => summary.Indices.Single(i => i.Factor == name)).ToList();
         var plot = new Plot();
         plot.Font.Set(FontName);
-        plot.Title(local
-            ? $"Local normalised sensitivity of {summary.Output.Description}"
-            : $"Morris screening of {summary.Output.Description}");
+        plot.Title(local ? "Local normalised sensitivity coefficients" : "Morris screening: μ* and σ");
         plot.XLabel(local
             ? "(∂y/∂p)·(p/y): % change of the output per % change of the parameter"
             : $"elementary effect ({summary.Output.Unit} per whole range of the factor)");
@@ -69,10 +67,10 @@ public static class SensitivityPlots
     }
 
     /// <summary>
-    /// Sobol first-order (dark) and total-order (light) indices per factor, in ranking order, with their bootstrap
-    /// intervals as whiskers (null for other methods); PNG bytes.
+    /// Sobol first-order (dark) and total-order (light) indices per factor as horizontal bars, in ranking order (most
+    /// influential at the top), with their bootstrap intervals as whiskers (null for other methods); PNG bytes.
     /// </summary>
-    public static byte[]? SobolPng(SensitivitySummary summary, int widthPx = 1000, int heightPx = 520)
+    public static byte[]? SobolPng(SensitivitySummary summary, int widthPx = 1000)
     {
         ArgumentNullException.ThrowIfNull(summary);
         if (summary.Method.Name != "sobol")
@@ -83,41 +81,44 @@ public static class SensitivityPlots
         var rows = summary.Ranking.Select(name => summary.Indices.Single(i => i.Factor == name)).ToList();
         var plot = new Plot();
         plot.Font.Set(FontName);
-        plot.Title($"Sobol indices of {summary.Output.Description}");
-        plot.YLabel("share of the output variance");
+        plot.Title("Sobol first- and total-order indices");
+        plot.XLabel("share of the output variance");
         var bars = new List<Bar>();
+        var whiskers = new List<(double Position, ExoSim.Analysis.Sensitivity.IntervalEstimate Interval)>();
         var ticks = new List<Tick>();
         for (int i = 0; i < rows.Count; i++)
         {
+            double y = rows.Count - 1 - i; // most influential at the top
             var first = rows[i].FirstOrder!;
             var total = rows[i].TotalOrder!;
-            bars.Add(new Bar { Position = i - 0.2, Value = first.Estimate, FillColor = Colors.Navy, Size = 0.38 });
-            bars.Add(new Bar { Position = i + 0.2, Value = total.Estimate, FillColor = Colors.OrangeRed.WithAlpha(0.7), Size = 0.38 });
-            foreach (var (x, interval) in new[] { (i - 0.2, first), (i + 0.2, total) })
-            {
-                var whisker = plot.Add.Line(x, interval.Lower, x, interval.Upper);
-                whisker.Color = Colors.Black;
-                whisker.LineWidth = 2;
-            }
-
-            ticks.Add(new Tick(i, rows[i].Factor));
+            bars.Add(new Bar { Position = y + 0.2, Value = first.Estimate, FillColor = Colors.Navy, Size = 0.38 });
+            bars.Add(new Bar { Position = y - 0.2, Value = total.Estimate, FillColor = Colors.OrangeRed.WithAlpha(0.7), Size = 0.38 });
+            whiskers.Add((y + 0.2, first));
+            whiskers.Add((y - 0.2, total));
+            ticks.Add(new Tick(y, rows[i].Factor));
         }
 
-        plot.Add.Bars(bars);
-        var zero = plot.Add.HorizontalLine(0);
+        plot.Add.Bars(bars).Horizontal = true;
+        foreach (var (position, interval) in whiskers)
+        {
+            var whisker = plot.Add.Line(interval.Lower, position, interval.Upper, position); // after the bars, so drawn over them
+            whisker.Color = Colors.Black;
+            whisker.LineWidth = 2;
+        }
+
+        var zero = plot.Add.VerticalLine(0);
         zero.Color = Colors.Gray;
         double level = summary.Method.Confidence ?? 0.95;
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "first order S", FillColor = Colors.Navy });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "total order S_T", FillColor = Colors.OrangeRed.WithAlpha(0.7) });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{level * 100:0.#} % bootstrap interval", LineColor = Colors.Black, LineWidth = 2 });
-        plot.ShowLegend(Alignment.UpperRight);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = rows.Count > 5 ? -30 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = rows.Count > 5 ? Alignment.MiddleRight : Alignment.UpperCenter;
-        plot.Axes.SetLimitsX(-0.7, rows.Count - 0.3);
-        double top = Math.Max(1.05, rows.Max(r => Math.Max(r.TotalOrder!.Upper, r.FirstOrder!.Upper)) + 0.05);
-        double bottom = Math.Min(-0.05, rows.Min(r => Math.Min(r.TotalOrder!.Lower, r.FirstOrder!.Lower)) - 0.05);
-        plot.Axes.SetLimitsY(bottom, top);
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
+        plot.Axes.SetLimitsY(-0.7, Math.Max(rows.Count, 1) - 0.3);
+        double right = Math.Max(1.05, rows.Max(r => Math.Max(r.TotalOrder!.Upper, r.FirstOrder!.Upper)) + 0.05);
+        double left = Math.Min(-0.05, rows.Min(r => Math.Min(r.TotalOrder!.Lower, r.FirstOrder!.Lower)) - 0.05);
+        plot.Axes.SetLimitsX(left, right);
+        int heightPx = 160 + (70 * Math.Max(rows.Count, 1));
         return plot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
     }
 }

@@ -146,14 +146,9 @@ public sealed class SensitivityStudyTests : IDisposable
               - {parameter: exosome.emax_sensitivity, range: [0.25, 0.75]}
             method: {name: local}
             """);
-        var trial = TrialResolver.Resolve(TrialReader.Read(TrialText, "trial.yaml"));
-        var outcomes = new List<PatientOutcome>();
-        TrialEngine.Run(trial, new TrialRunOptions(2), chunk => outcomes.AddRange(chunk.Patients));
-        int column = new TrialColumns(trial.Document.Endpoints, trial.VisitLabels).Endpoints.ToList().IndexOf("mean_glucose_mg_dl_change_d2");
-        double Mean(string arm) => outcomes.Where(o => o.Arm == arm).Average(o => o.Values[column]);
-
+        var changes = MeanChanges(TrialText);
         double nominal = study.Evaluate([0.5]);
-        Assert.Equal(Mean("exosome") - Mean("control"), nominal, 1e-9);
+        Assert.Equal(changes["exosome"] - changes["control"], nominal, 1e-9);
         Assert.Equal("difference in mean change of mean_glucose_mg_dl at d2: exosome − control", study.OutputDescription);
 
         // A larger maximal effect lowers glucose further in the exosome arm; the control arm does not change.
@@ -172,13 +167,19 @@ public sealed class SensitivityStudyTests : IDisposable
             """);
         string untreated = TrialText.Replace("    events:\n      - at: 0 d\n        exosome: {dose: 70 mg, route: iv, mechanisms: [sensitivity]}\n", string.Empty, StringComparison.Ordinal);
         Assert.NotEqual(TrialText, untreated);
-        var trial = TrialResolver.Resolve(TrialReader.Read(untreated, "untreated.yaml"));
+
+        // Emax 0 multiplies the targets by exactly 1; only the solver's extra breakpoint at the dose differs (tolerance 1e-4 mg/dL).
+        Assert.Equal(MeanChanges(untreated)["exosome"], study.Evaluate([0]), 1e-4);
+    }
+
+    /// <summary>Each arm's mean change of mean glucose at day 2, from the trial engine itself.</summary>
+    private static Dictionary<string, double> MeanChanges(string trialText)
+    {
+        var trial = TrialResolver.Resolve(TrialReader.Read(trialText, "trial.yaml"));
         var outcomes = new List<PatientOutcome>();
         TrialEngine.Run(trial, new TrialRunOptions(2), chunk => outcomes.AddRange(chunk.Patients));
         int column = new TrialColumns(trial.Document.Endpoints, trial.VisitLabels).Endpoints.ToList().IndexOf("mean_glucose_mg_dl_change_d2");
-
-        // Emax 0 multiplies the targets by exactly 1; only the solver's extra breakpoint at the dose differs (tolerance 1e-4 mg/dL).
-        Assert.Equal(outcomes.Where(o => o.Arm == "exosome").Average(o => o.Values[column]), study.Evaluate([0]), 1e-4);
+        return outcomes.GroupBy(o => o.Arm).ToDictionary(g => g.Key, g => g.Average(o => o.Values[column]));
     }
 
     private sealed class SummaryComparer : IEqualityComparer<SensitivitySummary>
