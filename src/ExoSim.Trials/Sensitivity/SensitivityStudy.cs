@@ -112,7 +112,7 @@ public sealed class SensitivityStudy
         document = document with { SensorType = null, SensorSeed = null };
         var nominal = ScenarioResolver.Resolve(document);
         var model = nominal.Request.Model;
-        var factors = spec.Factors.Select(f => Factor(f, model, nominal.Request.Parameters, ScenarioResolver.TherapyParameters(document))).ToList();
+        var factors = spec.Factors.Select(f => Factor(f, spec.Method.Name, model, nominal.Request.Parameters, ScenarioResolver.TherapyParameters(document))).ToList();
         if (document.Mscs.Count == 0 && spec.Factors.Where((_, i) => factors[i].Kind == FactorKind.Msc).FirstOrDefault() is { } msc)
         {
             throw new ScenarioException(msc.Parameter.Location, msc.Parameter.Field, "the scenario has no msc events for this parameter to act on.");
@@ -130,6 +130,11 @@ public sealed class SensitivityStudy
         if (outputSpec.ToMin > document.DurationMin.Value)
         {
             throw new ScenarioException(outputSpec.TimeLocation, "output." + outputSpec.Statistic, string.Create(CultureInfo.InvariantCulture, $"lies after the end of the scenario ({document.DurationMin.Value:G6} min)."));
+        }
+
+        if (outputSpec.Statistic != "at" && outputSpec.ToMin - outputSpec.FromMin < document.OutputIntervalMin.Value)
+        {
+            throw new ScenarioException(outputSpec.TimeLocation, "output." + outputSpec.Statistic, string.Create(CultureInfo.InvariantCulture, $"the window is shorter than the scenario's output_interval ({document.OutputIntervalMin.Value:G6} min), so it may hold no output row; widen it or use 'at'."));
         }
 
         // Resolving once with every factor at its nominal value checks that the overrides apply (a derived parameter, therapy parameters without a dose).
@@ -234,7 +239,7 @@ public sealed class SensitivityStudy
                 throw new ScenarioException(factor.Parameter.Location, factor.Parameter.Field, "no compared arm has exosome or msc events: a factor of a trial is a therapy parameter acting on an arm's doses.");
             }
 
-            var resolved = Factor(factor, trial.Model, null, ScenarioResolver.TherapyParameters(therapyDocument));
+            var resolved = Factor(factor, spec.Method.Name, trial.Model, null, ScenarioResolver.TherapyParameters(therapyDocument));
             if (resolved.Kind == FactorKind.Msc && !compared.Any(a => trial.Arms[a].Therapy?.Mscs.Count > 0))
             {
                 throw new ScenarioException(factor.Parameter.Location, factor.Parameter.Field, "no compared arm has msc events for this parameter to act on.");
@@ -271,7 +276,7 @@ public sealed class SensitivityStudy
     }
 
     /// <summary>Resolves one factor: its parameter set, unit, nominal value and range.</summary>
-    private static ResolvedFactor Factor(FactorSpec spec, PhysiologyModel model, ParameterSet? modelParameters, (ParameterSet Exosome, ParameterSet Msc) therapy)
+    private static ResolvedFactor Factor(FactorSpec spec, string method, PhysiologyModel model, ParameterSet? modelParameters, (ParameterSet Exosome, ParameterSet Msc) therapy)
     {
         string written = spec.Parameter.Value;
         var (kind, name, parameters, listCommand) = written switch
@@ -330,6 +335,11 @@ public sealed class SensitivityStudy
         if (spec.Distribution == "log_uniform" && !(lower > 0))
         {
             throw new ScenarioException(spec.Location, spec.Field + ".distribution", "log_uniform needs a positive range (it is uniform in the logarithm).");
+        }
+
+        if (method == "local" && nominal == 0)
+        {
+            throw new ScenarioException(spec.Parameter.Location, spec.Parameter.Field, $"'{written}' is 0 here; a normalised local coefficient (relative to the parameter) needs a non-zero nominal value.");
         }
 
         return new ResolvedFactor(written, kind, name, definition.Unit, nominal, lower, upper, spec.Distribution, asWritten, entry.Source, definition.PlausibleMinimum, definition.PlausibleMaximum);

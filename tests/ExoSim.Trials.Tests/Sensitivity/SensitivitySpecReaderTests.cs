@@ -78,6 +78,7 @@ public sealed class SensitivitySpecReaderTests : IDisposable
     [InlineData("column: glucose_mg_dl", "column: glucose", 3, "output.column", "Did you mean 'glucose_mg_dl'?")]
     [InlineData("to: 3 h", "to: 5 h", 3, "output.mean", "lies after the end of the scenario")]
     [InlineData("scenario: ivgtt.yaml", "scenario: missing.yaml", 2, "scenario", "does not exist")]
+    [InlineData("mean: {from: 0 min, to: 3 h}", "mean: {from: 10 min, to: 10.5 min}", 3, "output.mean", "shorter than the scenario's output_interval")]
     public void Resolving_mistakes_point_at_the_spec_line(string from, string to, int line, string field, string fragment)
     {
         File.WriteAllText(Path.Combine(directory.Path, "ivgtt.yaml"), "model: bergman-minimal\nduration: 182 min\n");
@@ -87,5 +88,15 @@ public sealed class SensitivitySpecReaderTests : IDisposable
         Assert.Equal((line, field), (error.Location.Line, error.Field));
         Assert.EndsWith("spec.yaml", error.Location.File, StringComparison.Ordinal);
         Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_local_factor_at_zero_is_refused_before_running()
+    {
+        File.WriteAllText(Path.Combine(directory.Path, "ivgtt.yaml"), "model: bergman-minimal\nduration: 182 min\nparameters: {p3: 0}\n");
+        string text = "scenario: ivgtt.yaml\noutput: {column: glucose_mg_dl, at: 1 h}\nfactors:\n  - {parameter: p1}\n  - {parameter: p3}\nmethod: {name: local}\n";
+        var error = Assert.Throws<ScenarioException>(() => SensitivityStudy.Resolve(SensitivitySpecReader.Read(text, Path.Combine(directory.Path, "spec.yaml"))));
+        Assert.Equal((5, "factors[1].parameter"), (error.Location.Line, error.Field));
+        Assert.Contains("needs a non-zero nominal value", error.Message, StringComparison.Ordinal);
     }
 }
