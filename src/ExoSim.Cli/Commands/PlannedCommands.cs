@@ -20,16 +20,6 @@ internal static class PlannedCommands
                 new Argument<string>("FIT") { Description = "Fit specification (YAML)." },
             },
             "exosim fit examples/fit-ivgtt.yaml");
-
-        yield return Planned(
-            context,
-            issues,
-            8,
-            new Command("sensitivity", "Local and global sensitivity analysis (Morris, Sobol).")
-            {
-                new Argument<string>("SPEC") { Description = "Sensitivity specification (YAML)." },
-            },
-            "exosim sensitivity examples/sobol.yaml");
     }
 
     /// <summary>The one-line message for a command that is not built yet.</summary>

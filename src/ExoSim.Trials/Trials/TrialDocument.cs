@@ -38,6 +38,12 @@ public sealed record TrialDocument
 
     /// <summary>Between-arm analysis settings.</summary>
     public required AnalysisSpec Analysis { get; init; }
+
+    /// <summary>Exosome therapy parameter overrides (<c>exosome_parameters</c>), applied to every arm with exosome or MSC doses.</summary>
+    public IReadOnlyList<Located<KeyValuePair<string, string>>> ExosomeParameterOverrides { get; init; } = [];
+
+    /// <summary>MSC therapy parameter overrides (<c>msc_parameters</c>), applied to every arm with MSC infusions.</summary>
+    public IReadOnlyList<Located<KeyValuePair<string, string>>> MscParameterOverrides { get; init; } = [];
 }
 
 /// <summary>One cohort of the virtual population.</summary>

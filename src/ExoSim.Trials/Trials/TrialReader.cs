@@ -19,7 +19,7 @@ public static class TrialReader
 
     /// <summary>Top-level fields, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> TopLevelFields { get; } =
-        ["name", "description", "seed", "population", "arms", "randomisation", "schedule", "endpoints", "analysis"];
+        ["name", "description", "seed", "population", "arms", "exosome_parameters", "msc_parameters", "randomisation", "schedule", "endpoints", "analysis"];
 
     /// <summary>Population types.</summary>
     public static IReadOnlyList<string> CohortTypes { get; } = ["t1d", "t2d", "prediabetes", "healthy"];
@@ -82,6 +82,8 @@ public static class TrialReader
                 Schedule = Schedule(yaml.Required(root, "schedule", null), cohorts),
                 Endpoints = endpoints,
                 Analysis = Analysis(root, endpoints, cohorts),
+                ExosomeParameterOverrides = yaml.NamedValues(root, "exosome_parameters"),
+                MscParameterOverrides = yaml.NamedValues(root, "msc_parameters"),
             };
         }
 

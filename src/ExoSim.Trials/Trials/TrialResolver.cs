@@ -123,6 +123,8 @@ public static class TrialResolver
         bool acceptsInsulin = model.SupportedInterventions.Contains("insulin bolus") && LongHorizonModels.Get(model.Id) is null;
         var background = new InsulinRegimen(acceptsInsulin ? "basal-bolus" : "none", 1, 1);
         var arms = document.Arms.Select(arm => Arm(document, model, arm, background, acceptsInsulin)).ToList();
+        RequireTherapyFor(document.ExosomeParameterOverrides, "exosome_parameters", document.Arms.Any(a => a.Exosomes.Count > 0 || a.Mscs.Count > 0), "exosome or msc");
+        RequireTherapyFor(document.MscParameterOverrides, "msc_parameters", document.Arms.Any(a => a.Mscs.Count > 0), "msc");
         return new ResolvedTrial
         {
             Document = document,
@@ -239,6 +241,8 @@ public static class TrialResolver
             Modulations = arm.Modulations,
             Exosomes = arm.Exosomes,
             Mscs = arm.Mscs,
+            ExosomeParameterOverrides = arm.Exosomes.Count > 0 || arm.Mscs.Count > 0 ? document.ExosomeParameterOverrides : [],
+            MscParameterOverrides = arm.Mscs.Count > 0 ? document.MscParameterOverrides : [],
         };
         ScenarioResolver.Resolve(scenario);
         bool hasTherapy = arm.Exosomes.Count > 0 || arm.Mscs.Count > 0;
@@ -247,6 +251,14 @@ public static class TrialResolver
             Therapy = hasTherapy ? scenario with { Events = [], Modulations = [] } : null,
         };
         return resolved.Shifted(document.Schedule.RunInMin);
+    }
+
+    private static void RequireTherapyFor(IReadOnlyList<Located<KeyValuePair<string, string>>> overrides, string block, bool hasTherapy, string events)
+    {
+        if (overrides.Count > 0 && !hasTherapy)
+        {
+            throw new ScenarioException(overrides[0].Location, block, $"has no effect: no arm has {events} events for these parameters to act on.");
+        }
     }
 
     private static CgmSensor? Sensor(ScheduleSpec schedule, PhysiologyModel model)
