@@ -25,18 +25,25 @@ internal static class TrialOutput
 
     public static PatientTableSchema Schema(ResolvedTrial trial) => new(TrialColumns.Text, TrialManifest.PatientColumns(trial));
 
-    public static PatientTableRow ToRow(PatientOutcome p)
-        => new(p.Index, [p.Id, p.Cohort, p.Subject, p.Arm, p.Stratum], [p.AgeYears, p.WeightKg, .. p.Values]);
+    public static PatientTableRow ToRow(ResolvedTrial trial, PatientOutcome p)
+        => new(p.Index, [p.Id, p.Cohort, p.Subject, p.Arm, p.Stratum], [p.AgeYears, p.WeightKg, .. p.Values, .. trial.ReportsAdverseEvents ? p.AdverseEvents.Values : []]);
 
-    public static PatientOutcome FromRow(PatientTableRow row)
-        => new(row.Index, row.Text[0], row.Text[1], row.Text[2], row.Text[3], row.Text[4], row.Numbers[0], row.Numbers[1], row.Numbers.Skip(TrialColumns.Covariates.Count).ToArray());
+    public static PatientOutcome FromRow(ResolvedTrial trial, PatientTableRow row)
+    {
+        int endpoints = row.Numbers.Count - TrialColumns.Covariates.Count - (trial.ReportsAdverseEvents ? AdverseEvents.Columns.Count : 0);
+        var numbers = row.Numbers.Skip(TrialColumns.Covariates.Count).ToArray();
+        return new(row.Index, row.Text[0], row.Text[1], row.Text[2], row.Text[3], row.Text[4], row.Numbers[0], row.Numbers[1], numbers[..endpoints])
+        {
+            AdverseEvents = trial.ReportsAdverseEvents ? PatientAdverseEvents.FromValues(numbers[endpoints..]) : PatientAdverseEvents.None,
+        };
+    }
 
     /// <summary>The chunks already written in <paramref name="directory"/>.</summary>
     public static HashSet<int> CompletedChunks(string directory, int patients)
         => Enumerable.Range(0, TrialEngine.ChunkCount(patients)).Where(c => File.Exists(ChunkPath(directory, c))).ToHashSet();
 
     public static void WriteChunk(string directory, ResolvedTrial trial, TrialChunk chunk)
-        => PatientTableCsv.Write(ChunkPath(directory, chunk.Index), Schema(trial), chunk.Patients.Select(ToRow));
+        => PatientTableCsv.Write(ChunkPath(directory, chunk.Index), Schema(trial), chunk.Patients.Select(p => ToRow(trial, p)));
 
     /// <summary>Reads what resume and merge need from trial.json of a directory, or null when there is none.</summary>
     /// <exception cref="UsageException">It is not a trial.json ExoSim can read.</exception>
@@ -112,7 +119,7 @@ internal static class TrialOutput
                 PatientTableCsv.Write(Path.Combine(directory, PatientTableCsv.FileName), schema, Batches().SelectMany(b => b));
             }
 
-            var patients = Batches().SelectMany(b => b).Select(FromRow).ToList();
+            var patients = Batches().SelectMany(b => b).Select(r => FromRow(trial, r)).ToList();
             var summary = TrialSummary.Build(trial, patients, CliContext.Version, CliContext.Notice);
             AtomicFile.WriteAllText(Path.Combine(directory, ReportFileName), TrialReport.Build(manifest, summary, patients, power));
             string text = CliJson.Serialize(summary);

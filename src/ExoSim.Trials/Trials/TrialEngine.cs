@@ -135,6 +135,7 @@ public static class TrialEngine
         Regimens.Add(interventions, arm.Insulin, patient.Parameters, meals, schedule.RunInMin, schedule.DurationMin);
         interventions.AddRange(arm.Events);
         interventions.Sort((a, b) => a.TimeMin.CompareTo(b.TimeMin));
+        var adverseEvents = AdverseEvents.Sample(arm, trial.Document.Seed, index, schedule.DurationMin);
 
         var request = new SimulationRequest
         {
@@ -143,7 +144,7 @@ public static class TrialEngine
             DurationMin = schedule.DurationMin,
             OutputIntervalMin = schedule.OutputIntervalMin,
             Interventions = interventions,
-            Modulations = arm.ModulationsFor(trial.Model, patient.Parameters),
+            Modulations = arm.ModulationsFor(trial.Model, patient.Parameters, adverseEvents.MscEfficacyFactor),
         };
 
         SimulationResult result;
@@ -174,7 +175,7 @@ public static class TrialEngine
             values.AddRange(visits.Select(v => v[e] - baseline[e]));
         }
 
-        return new PatientOutcome(index, patient.Id, patient.Cohort, patient.Subject, arm.Name, stratum, patient.AgeYears, patient.WeightKg, values);
+        return new PatientOutcome(index, patient.Id, patient.Cohort, patient.Subject, arm.Name, stratum, patient.AgeYears, patient.WeightKg, values) { AdverseEvents = adverseEvents };
     }
 
     private static double[] Readings(SimulationResult result, double[] times, CgmSensor sensor, Xoshiro256StarStar stream)

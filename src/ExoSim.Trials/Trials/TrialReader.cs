@@ -69,7 +69,7 @@ public static class TrialReader
             yaml.CheckKeys(root, null, TopLevelFields);
             var cohorts = Cohorts(yaml.Required(root, "population", null));
             var arms = Arms(yaml.Required(root, "arms", null));
-            var endpoints = Endpoints(root);
+            var (endpoints, adverseEvents) = Endpoints(root);
             return new TrialDocument
             {
                 File = file,
@@ -81,6 +81,7 @@ public static class TrialReader
                 Randomisation = Randomisation(root, arms),
                 Schedule = Schedule(yaml.Required(root, "schedule", null)),
                 Endpoints = endpoints,
+                AdverseEventsEndpoint = adverseEvents,
                 Analysis = Analysis(root, endpoints, cohorts),
             };
         }
@@ -291,19 +292,21 @@ public static class TrialReader
             return meals;
         }
 
-        private List<string> Endpoints(YamlMappingNode root)
+        /// <summary>The glycaemic endpoints, and whether <c>adverse_events</c> is listed (null: no <c>endpoints</c>, the default).</summary>
+        private (List<string> Endpoints, bool? AdverseEvents) Endpoints(YamlMappingNode root)
         {
             if (ScenarioReader.Reader.Optional(root, "endpoints") is not { } node)
             {
-                return [.. TrialEndpoints.Names];
+                return ([.. TrialEndpoints.Names], null);
             }
 
-            var list = Sequence(node, "endpoints", $"a list of endpoint names from: {string.Join(", ", TrialEndpoints.Names)}");
+            string[] allowed = [.. TrialEndpoints.Names, AdverseEvents.EndpointName];
+            var list = Sequence(node, "endpoints", $"a list of endpoint names from: {string.Join(", ", allowed)}");
             var names = new List<string>();
             for (int i = 0; i < list.Children.Count; i++)
             {
                 string field = $"endpoints[{i}]";
-                string name = Choice(list.Children[i], field, TrialEndpoints.Names);
+                string name = Choice(list.Children[i], field, allowed);
                 if (names.Contains(name))
                 {
                     throw new ScenarioException(yaml.At(list.Children[i]), field, $"'{name}' is listed twice.");
@@ -312,7 +315,13 @@ public static class TrialReader
                 names.Add(name);
             }
 
-            return names;
+            bool adverseEvents = names.Remove(AdverseEvents.EndpointName);
+            if (names.Count == 0)
+            {
+                throw new ScenarioException(yaml.At(node), "endpoints", $"'{AdverseEvents.EndpointName}' needs at least one glycaemic endpoint next to it, from: {string.Join(", ", TrialEndpoints.Names)}.");
+            }
+
+            return (names, adverseEvents);
         }
 
         private AnalysisSpec Analysis(YamlMappingNode root, List<string> endpoints, List<CohortSpec> cohorts)
