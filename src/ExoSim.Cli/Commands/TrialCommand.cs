@@ -234,10 +234,13 @@ internal static class TrialCommand
 
         try
         {
-            string chunks = Path.Combine(directory, TrialOutput.ChunkDirectory);
-            if (Directory.Exists(chunks))
+            foreach (string folder in new[] { TrialOutput.ChunkDirectory, TrialOutput.PlotDirectory })
             {
-                Directory.Delete(chunks, recursive: true); // a fresh run never mixes with an older one
+                string path = Path.Combine(directory, folder);
+                if (Directory.Exists(path))
+                {
+                    Directory.Delete(path, recursive: true); // a fresh run never mixes with an older one
+                }
             }
 
             foreach (string stale in new[] { TrialOutput.SummaryFileName, TrialOutput.ReportFileName, PatientTableParquet.FileName, PatientTableCsv.FileName, PowerFileName })

@@ -162,7 +162,7 @@ public static class AdverseEvents
 /// <param name="Event">Event name, or <c>any</c>.</param>
 /// <param name="Arm">The arm.</param>
 /// <param name="N">Patients allocated to the arm.</param>
-/// <param name="Exposed">Patients of the arm who received the event's therapy (all for <c>any</c> when the arm has a therapy).</param>
+/// <param name="Exposed">Patients of the arm who received the event's therapy (for <c>any</c>: all when the arm has a therapy, else 0).</param>
 /// <param name="Patients">Patients with at least one event.</param>
 /// <param name="Events">Events (a patient may have several per-dose events).</param>
 /// <param name="Rate">Patients / N (null when N is 0).</param>
@@ -173,7 +173,7 @@ public sealed record AdverseEventRate(string Event, string Arm, int N, int Expos
     /// <summary>The event name of the row counting patients with any adverse event.</summary>
     public const string AnyEvent = "any";
 
-    /// <summary>Per arm (in trial order) and event type (then <c>any</c>): counts, rate and Wilson 95 % interval.</summary>
+    /// <summary>Per arm (in trial order): each event type of the therapies it gives, then <c>any</c> (every arm): counts, rate and Wilson 95 % interval.</summary>
     public static IReadOnlyList<AdverseEventRate> Build(ResolvedTrial trial, IReadOnlyDictionary<string, List<PatientAdverseEvents>> byArm)
     {
         ArgumentNullException.ThrowIfNull(trial);
@@ -186,8 +186,10 @@ public sealed record AdverseEventRate(string Event, string Arm, int N, int Expos
             for (int t = 0; t < AdverseEvents.Types.Count; t++)
             {
                 var type = AdverseEvents.Types[t];
-                bool exposed = type.Therapy == ExosomeParameters.TherapyId ? exosome : msc;
-                rates.Add(From(type.Name, arm.Name, patients.Count, exposed ? patients.Count : 0, patients.Count(p => p.Counts[t] > 0), patients.Sum(p => p.Counts[t])));
+                if (type.Therapy == ExosomeParameters.TherapyId ? exosome : msc)
+                {
+                    rates.Add(From(type.Name, arm.Name, patients.Count, patients.Count, patients.Count(p => p.Counts[t] > 0), patients.Sum(p => p.Counts[t])));
+                }
             }
 
             rates.Add(From(AnyEvent, arm.Name, patients.Count, exosome || msc ? patients.Count : 0, patients.Count(p => p.Any), patients.Sum(p => p.Counts.Sum())));

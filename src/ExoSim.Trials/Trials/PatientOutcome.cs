@@ -1,3 +1,5 @@
+using ExoSim.Trials.Endpoints;
+
 namespace ExoSim.Trials.Trials;
 
 /// <summary>
@@ -17,6 +19,12 @@ public sealed record PatientOutcome(int Index, string Id, string Cohort, string 
 {
     /// <summary>The patient's adverse events (<see cref="PatientAdverseEvents.None"/> without therapy).</summary>
     public PatientAdverseEvents AdverseEvents { get; init; } = PatientAdverseEvents.None;
+
+    /// <summary>
+    /// The patient's glucose by time of day over the treatment period (after randomisation), for the arm's ambulatory
+    /// glucose profile; null once added to its chunk's profile or when read back from a patient table.
+    /// </summary>
+    public GlucoseProfile? GlucoseProfile { get; init; }
 }
 
 /// <summary>The column layout of the patients table (patients.parquet, patients.csv), fixed by the resolved trial.</summary>
