@@ -106,7 +106,8 @@ internal static class TrialCommand
         if (shard is not null)
         {
             recorder.Completed(new Dictionary<string, double> { ["patients"] = todo });
-            context.Error.WriteLine($"Shard {shard.Index}/{shard.Count} written to {Path.GetFullPath(directory)}; combine all shards with 'exosim merge DIR… --out OUT'.");
+            context.Progress.WriteLine($"Shard {shard.Index}/{shard.Count} written to {Path.GetFullPath(directory)}; combine all shards with 'exosim merge DIR… --out OUT'.");
+            context.QuietResult(Path.GetFullPath(directory));
             return ExitCodes.Ok;
         }
 
@@ -119,6 +120,8 @@ internal static class TrialCommand
             context.Out.Write(summaryText);
             return ExitCodes.Ok;
         }
+
+        context.QuietResult(Path.GetFullPath(Path.Combine(directory, TrialOutput.SummaryFileName)));
 
         PrintResults(context, summary, directory);
         if (power is not null)
@@ -175,7 +178,7 @@ internal static class TrialCommand
                 if (seconds - lastReport >= 5 || done == total)
                 {
                     lastReport = seconds;
-                    context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exosim trial: power, {done}/{total} simulated trials, ETA {(total - done) * seconds / done:0} s"));
+                    context.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exosim trial: power, {done}/{total} simulated trials, ETA {(total - done) * seconds / done:0} s"));
                 }
             });
         }
@@ -267,10 +270,17 @@ internal static class TrialCommand
         var console = context.CreateConsole();
         var clock = Stopwatch.StartNew();
         int done = 0;
-        void Chunk(TrialChunk chunk) => TrialOutput.WriteChunk(directory, trial, chunk);
+        context.Detail(string.Create(CultureInfo.InvariantCulture,
+            $"exosim trial: {todo} patients to simulate ({(options.CompletedChunks?.Count ?? 0)} chunks kept from an earlier run) on {options.Threads} threads, chunks of {TrialEngine.ChunkSize}, into {Path.GetFullPath(directory)}"));
+        void Chunk(TrialChunk chunk)
+        {
+            TrialOutput.WriteChunk(directory, trial, chunk);
+            context.Detail(string.Create(CultureInfo.InvariantCulture, $"exosim trial: chunk {chunk.Index} written ({chunk.Patients.Count} patients, {TrialOutput.ChunkPath(directory, chunk.Index)})"));
+        }
+
         try
         {
-            if (!json && console.Profile.Capabilities.Interactive && todo > 0)
+            if (!json && !context.Quiet && console.Profile.Capabilities.Interactive && todo > 0)
             {
                 console.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn())
@@ -296,7 +306,7 @@ internal static class TrialCommand
                 {
                     lastReport = seconds;
                     double eta = done > 0 ? (todo - done) * seconds / done : double.NaN;
-                    context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exosim trial: {Rate(done, todo, seconds)}, ETA {eta:0} s"));
+                    context.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exosim trial: {Rate(done, todo, seconds)}, ETA {eta:0} s"));
                 }
             });
         }
