@@ -30,9 +30,10 @@ internal static class TrialCommand
             "trial",
             "Run an in-silico trial (virtual population, arms, randomisation, endpoints at visits) from a trial file; writes "
             + "DIR/trial.json (the trial as resolved, seed, version), DIR/patients.parquet (one row per patient: arm, covariates, "
-            + "baseline, visit and change-from-baseline endpoints), DIR/summary.json (per arm and endpoint n, mean, SD, 95 % CI; "
-            + "between-arm differences with Welch CI and p-value, Mann–Whitney), DIR/report.html (flow, baseline and endpoint tables, forest "
-            + "plot, per-patient plots, power curve, methods), DIR/power.json with analysis.power, and DIR/chunks/ "
+            + "baseline, visit and change-from-baseline endpoints, adverse events), DIR/summary.json (per arm and endpoint n, mean, SD, 95 % CI; "
+            + "between-arm differences with Welch CI and p-value, Mann–Whitney; adverse events per arm with Wilson CIs), DIR/report.html "
+            + "(flow, baseline and endpoint tables, forest plot, adverse events, per-patient plots with 90 % bands, ambulatory glucose "
+            + "profile per arm, power curve, methods) with its figures in DIR/plots/, DIR/power.json with analysis.power, and DIR/chunks/ "
             + "(the resumable state). Format: docs/trials.md.")
         {
             trialArgument, outOption, threadsOption, seedOption, resumeOption, shardOption, csvOption, jsonOption, registryOption,
