@@ -130,33 +130,70 @@ public static class AdverseEvents
         }
 
         var uniform = Stream(seed, index);
-        var msc = MscParameters.Default;
-        int Occurrences(int exposures, double probability)
+        double followUpMin = FollowUpMin(therapy.Mscs.Select(m => m.Value.TimeMin), endMin);
+        var counts = new int[Types.Count];
+        for (int t = 0; t < Types.Count; t++)
         {
-            int events = 0;
-            for (int i = 0; i < exposures; i++)
+            double probability = DrawProbability(Types[t], followUpMin);
+            for (int draw = 0; draw < Draws(Types[t], therapy.Exosomes.Count, therapy.Mscs.Count); draw++)
             {
-                events += uniform.NextDouble() < probability ? 1 : 0;
+                counts[t] += uniform.NextDouble() < probability ? 1 : 0;
             }
-
-            return events;
         }
 
-        int exosomeReactions = Occurrences(therapy.Exosomes.Count, ExosomeParameters.Default[ExosomeInfusionReaction.Parameter]);
-        int mscReactions = Occurrences(therapy.Mscs.Count, msc[MscInfusionReaction.Parameter]);
-        int rejection = 0, ectopic = 0;
-        if (therapy.Mscs.Count > 0)
+        bool rejected = counts[Types.ToList().IndexOf(MscRejection)] > 0;
+        return new PatientAdverseEvents(counts, rejected ? MscParameters.Default[MscParameters.RejectionEfficacyFactor] : 1);
+    }
+
+    /// <summary>
+    /// The risk of each event for a patient given <paramref name="exosomeDoses"/> doses and <paramref name="mscInfusions"/>
+    /// infusions, followed for <paramref name="mscFollowUpMin"/> after the first infusion: P(at least one event) =
+    /// 1 − (1 − p)^draws, the same probabilities a trial draws from (a single scenario reports these instead of drawing).
+    /// </summary>
+    public static IReadOnlyList<AdverseEventRisk> Risks(int exosomeDoses, int mscInfusions, double mscFollowUpMin)
+    {
+        return [.. Types.Select(t => (Type: t, Draws: Draws(t, exosomeDoses, mscInfusions))).Where(x => x.Draws > 0).Select(x =>
         {
-            rejection = Occurrences(1, msc[MscRejection.Parameter]);
-            double years = Math.Max(0, endMin - therapy.Mscs.Min(m => m.Value.TimeMin)) / MinutesPerYear;
-            ectopic = Occurrences(1, 1 - PortableMath.Exp(-msc[MscEctopicTissue.Parameter] * years));
-        }
+            double p = DrawProbability(x.Type, mscFollowUpMin);
+            return new AdverseEventRisk(x.Type.Name, x.Type.Parameter, ParametersOf(x.Type)[x.Type.Parameter], x.Type.Exposure, x.Draws, 1 - Math.Pow(1 - p, x.Draws));
+        })];
+    }
 
-        return new PatientAdverseEvents([exosomeReactions, mscReactions, rejection, ectopic], rejection > 0 ? msc[MscParameters.RejectionEfficacyFactor] : 1);
+    /// <summary>Time from the first of <paramref name="infusionTimesMin"/> to <paramref name="endMin"/> (0 without infusions).</summary>
+    public static double FollowUpMin(IEnumerable<double> infusionTimesMin, double endMin)
+    {
+        ArgumentNullException.ThrowIfNull(infusionTimesMin);
+        var times = infusionTimesMin.ToArray();
+        return times.Length == 0 ? 0 : Math.Max(0, endMin - times.Min());
+    }
+
+    // One draw per dose or infusion, or one per patient with at least one infusion (rejection, ectopic tissue).
+    private static int Draws(AdverseEventType type, int exosomeDoses, int mscInfusions)
+        => type.Exposure switch
+        {
+            "dose" => exosomeDoses,
+            "infusion" => mscInfusions,
+            _ => mscInfusions > 0 ? 1 : 0,
+        };
+
+    // The probability of one draw; a hazard per year over the follow-up becomes 1 − exp(−h·years).
+    private static double DrawProbability(AdverseEventType type, double followUpMin)
+    {
+        double value = ParametersOf(type)[type.Parameter];
+        return type.Exposure == "year" ? 1 - PortableMath.Exp(-value * followUpMin / MinutesPerYear) : value;
     }
 
     private static ParameterSet ParametersOf(AdverseEventType type) => type.Therapy == ExosomeParameters.TherapyId ? ExosomeParameters.Default : MscParameters.Default;
 }
+
+/// <summary>The risk of one adverse event for a patient with a given therapy (a single scenario's <c>summary.json</c>).</summary>
+/// <param name="Event">Event name.</param>
+/// <param name="Parameter">Hazard parameter.</param>
+/// <param name="Value">Its value.</param>
+/// <param name="Exposure">What one draw is for.</param>
+/// <param name="Draws">Doses, infusions or 1 (per patient, per follow-up).</param>
+/// <param name="Probability">Probability of at least one event.</param>
+public sealed record AdverseEventRisk(string Event, string Parameter, double Value, string Exposure, int Draws, double Probability);
 
 /// <summary>Adverse events of one arm and event type (summary.json's <c>adverse_events</c>).</summary>
 /// <param name="Event">Event name, or <c>any</c>.</param>
