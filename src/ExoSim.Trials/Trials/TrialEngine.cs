@@ -109,13 +109,17 @@ public static class TrialEngine
             lock (gate)
             {
                 // The patient's profile joins its chunk's arm profile at once, so only one histogram per arm and open chunk is kept.
+                // A patient without a profile (a model whose outcome has no glucose samples) adds none.
                 var armProfiles = profiles.GetOrAdd(chunk, _ => new Dictionary<string, GlucoseProfile>(StringComparer.Ordinal));
                 if (!armProfiles.TryGetValue(outcome.Arm, out var profile))
                 {
                     armProfiles[outcome.Arm] = profile = new GlucoseProfile();
                 }
 
-                profile.Add(outcome.GlucoseProfile!);
+                if (outcome.GlucoseProfile is { } patientProfile)
+                {
+                    profile.Add(patientProfile);
+                }
                 slots[index - (chunk * ChunkSize)] = outcome with { GlucoseProfile = null };
                 if (Array.TrueForAll(slots, s => s is not null))
                 {
