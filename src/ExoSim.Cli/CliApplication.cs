@@ -9,7 +9,8 @@ namespace ExoSim.Cli;
 
 /// <summary>
 /// The <c>exosim</c> command tree and its error policy: usage mistakes print one message (exit 2), run failures one
-/// message (exit 1), planned commands one line naming their issue (exit 3); stack traces only with --verbose.
+/// message (exit 1), planned commands one line naming their issue (exit 3); stack traces only with --verbose; the
+/// global --quiet and --verbose set <see cref="CliContext.Verbosity"/>.
 /// </summary>
 internal sealed class CliApplication
 {
@@ -17,13 +18,19 @@ internal sealed class CliApplication
     private readonly Dictionary<Command, int> plannedIssues = [];
     private readonly RootCommand root;
     private readonly Option<bool> verbose;
+    private readonly Option<bool> quiet;
 
     public CliApplication(TextWriter output, TextWriter error, Func<string, string?> environment)
     {
         context = new CliContext(output, error, environment);
         verbose = new Option<bool>("--verbose", "-v")
         {
-            Description = "Show details of errors (stack traces).",
+            Description = "Show details: per-chunk progress of trials, and stack traces of errors.",
+            Recursive = true,
+        };
+        quiet = new Option<bool>("--quiet", "-q")
+        {
+            Description = "Print only errors and the essential result (e.g. the path of the summary written; docs/cli.md); --json output is unchanged.",
             Recursive = true,
         };
 
@@ -31,7 +38,7 @@ internal sealed class CliApplication
             "ExoSim: an in-silico laboratory for diabetes therapy research (exosomes, stem cells, insulin) — "
             + "physiology models, virtual patients and trials. Research use only, not medical advice.")
         {
-            verbose,
+            verbose, quiet,
         };
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(SimulateCommand.Create(context));
@@ -73,6 +80,14 @@ internal sealed class CliApplication
         // Bare `exosim` shows what there is rather than a "command required" error.
         var parseResult = root.Parse(args.Length == 0 ? ["--help"] : args);
         bool showDetails = parseResult.GetResult(verbose) is not null && parseResult.GetValue(verbose);
+        bool beQuiet = parseResult.GetResult(quiet) is not null && parseResult.GetValue(quiet);
+        if (showDetails && beQuiet)
+        {
+            context.Error.WriteLine("exosim: --quiet and --verbose exclude each other; give one of them.");
+            return ExitCodes.BadInput;
+        }
+
+        context.Verbosity = beQuiet ? Verbosity.Quiet : showDetails ? Verbosity.Verbose : Verbosity.Normal;
 
         if (parseResult.Action is ParseErrorAction)
         {

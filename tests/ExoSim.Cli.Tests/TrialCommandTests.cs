@@ -31,10 +31,16 @@ public class TrialCommandTests
           responder: {endpoint: hba1c_percent, change_at_most: -0.2}
         """;
 
-    private static string WriteTrial(TemporaryDirectory directory)
+    // The same trial with an MSC arm whose adverse events are reported (per-patient draws, ae_* columns, AGP per arm).
+    private static readonly string TrialWithMsc = Trial
+        .Replace("duration: 1 d}}\n", "duration: 1 d}}\n  - {name: msc, events: [{at: 0 d, msc: {dose: 1e6 cells/kg}}]}\n", StringComparison.Ordinal)
+        .Replace("block_size: 4", "block_size: 6", StringComparison.Ordinal)
+        .Replace("insulin_u_per_day]", "insulin_u_per_day, adverse_events]", StringComparison.Ordinal);
+
+    private static string WriteTrial(TemporaryDirectory directory, string text = Trial)
     {
         string path = Path.Combine(directory.Path, "trial.yaml");
-        File.WriteAllText(path, Trial);
+        File.WriteAllText(path, text);
         return path;
     }
 
@@ -85,12 +91,20 @@ public class TrialCommandTests
     public void One_thread_two_threads_resume_and_merged_shards_give_identical_results()
     {
         using var directory = new TemporaryDirectory();
-        AssertRunsAgree(WriteTrial(directory), directory);
+        string trial = WriteTrial(directory, TrialWithMsc);
+        Assert.Contains("name: msc", File.ReadAllText(trial), StringComparison.Ordinal);
+        AssertRunsAgree(trial, directory);
+
+        string one = Path.Combine(directory.Path, "one");
+        Assert.True(File.Exists(Path.Combine(one, "plots", "agp-plots-2.png"))); // one AGP per arm
+        Assert.Contains("ae_msc_rejection", File.ReadLines(Path.Combine(one, "patients.csv")).First(), StringComparison.Ordinal);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(one, "summary.json")));
+        Assert.Contains(summary.RootElement.GetProperty("adverse_events").EnumerateArray(), r => r.GetProperty("event").GetString() == "msc_rejection");
     }
 
     /// <summary>
     /// Runs <paramref name="trial"/> (at least 2 chunks) with 1 and 2 threads, interrupted and resumed, and as 2 shards
-    /// merged, and asserts that every output file is byte-identical to the single-thread run's.
+    /// merged, and asserts that every output file, plots included, is byte-identical to the single-thread run's.
     /// </summary>
     internal static void AssertRunsAgree(string trial, TemporaryDirectory directory)
     {
@@ -98,7 +112,7 @@ public class TrialCommandTests
         Run("trial", trial, "--out", Dir("one"), "--threads", "1", "--csv");
         Run("trial", trial, "--out", Dir("two"), "--threads", "2", "--csv");
 
-        // An interrupted run: the second chunk and the results never got written.
+        // An interrupted run: the second chunk and the results never got written (its glucose-profile counts did, and are rewritten).
         Run("trial", trial, "--out", Dir("resumed"), "--threads", "2", "--csv");
         string kept = Path.Combine(Dir("resumed"), "chunks", "chunk-00000.csv");
         var keptTime = File.GetLastWriteTimeUtc(kept);
@@ -116,9 +130,10 @@ public class TrialCommandTests
         Assert.False(File.Exists(Path.Combine(Dir("s1"), "summary.json")));
         Run("merge", Dir("s2"), Dir("s1"), "--out", Dir("merged"), "--csv");
 
+        string[] plots = [.. Directory.GetFiles(Path.Combine(Dir("one"), "plots")).Select(p => Path.Combine("plots", Path.GetFileName(p))).Order(StringComparer.Ordinal)];
         foreach (string other in new[] { "two", "resumed", "merged" })
         {
-            foreach (string file in new[] { "patients.csv", "summary.json", "trial.json", "patients.parquet", "report.html" })
+            foreach (string file in (string[])["patients.csv", "summary.json", "trial.json", "patients.parquet", "report.html", .. plots])
             {
                 Assert.True(
                     File.ReadAllBytes(Path.Combine(Dir("one"), file)).SequenceEqual(File.ReadAllBytes(Path.Combine(Dir(other), file))),

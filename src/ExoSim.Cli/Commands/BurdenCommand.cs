@@ -94,6 +94,7 @@ internal static class BurdenCommand
             return ExitCodes.Ok;
         }
 
+        context.QuietResult(files.Summary);
         var console = context.CreateConsole();
         console.Write(CasesTable(result));
         if (result.Therapy is { } therapy)

@@ -95,6 +95,7 @@ internal static class DemoCommand
             return ExitCodes.Ok;
         }
 
+        context.QuietResult(trial.Report);
         var console = context.CreateConsole();
         console.Write(BuildTrialTable(trial));
         console.WriteLine($"The trial's report (open it in a browser): {trial.Report}");

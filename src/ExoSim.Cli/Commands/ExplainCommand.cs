@@ -114,7 +114,7 @@ internal static class ExplainCommand
             return ExitCodes.Ok;
         }
 
-        var console = context.CreateConsole();
+        var console = context.CreateResultConsole();
         foreach (var group in groups)
         {
             var table = new Table()

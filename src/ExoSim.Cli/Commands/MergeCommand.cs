@@ -43,6 +43,11 @@ internal static class MergeCommand
             throw new UsageException($"merge needs each of the {count} shards exactly once; missing: {(missing.Length == 0 ? "none (a shard is given twice or counts differ)" : string.Join(", ", missing))}.");
         }
 
+        foreach (var m in manifests)
+        {
+            context.Detail($"exosim merge: shard {m.Shard?.Index ?? 1}/{count} from {m.Path}");
+        }
+
         var trial = TrialOutput.Resolve(first);
         var manifest = TrialManifest.Build(trial, first.SourceText, CliContext.Version, CliContext.Notice, shard: null);
         TrialCommand.Prepare(output, manifest, resume: false);
@@ -53,6 +58,7 @@ internal static class MergeCommand
             return ExitCodes.Ok;
         }
 
+        context.QuietResult(Path.GetFullPath(Path.Combine(output, TrialOutput.SummaryFileName)));
         TrialCommand.PrintResults(context, summary, output);
         return ExitCodes.Ok;
     }

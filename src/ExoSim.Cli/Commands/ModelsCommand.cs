@@ -45,7 +45,7 @@ internal static class ModelsCommand
             return ExitCodes.Ok;
         }
 
-        var console = context.CreateConsole();
+        var console = context.CreateResultConsole();
         var table = new Table()
             .Title("ExoSim models")
             .AddColumn("Model")

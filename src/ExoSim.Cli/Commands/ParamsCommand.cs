@@ -90,7 +90,7 @@ internal static class ParamsCommand
             return ExitCodes.Ok;
         }
 
-        var console = context.CreateConsole();
+        var console = context.CreateResultConsole();
         var table = new Table()
             .Title($"{Markup.Escape(id)} — {Markup.Escape(parameters.Name)}")
             .AddColumn("Name")

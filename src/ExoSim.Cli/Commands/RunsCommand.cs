@@ -46,7 +46,7 @@ internal static class RunsCommand
                 return ExitCodes.Ok;
             }
 
-            var console = context.CreateConsole();
+            var console = context.CreateResultConsole();
             if (runs.Count == 0)
             {
                 console.WriteLine($"No runs recorded in {store.Location} yet (exosim simulate records each run).");
@@ -89,7 +89,7 @@ internal static class RunsCommand
                 return ExitCodes.Ok;
             }
 
-            var console = context.CreateConsole();
+            var console = context.CreateResultConsole();
             var table = new Table().Title($"Run {Markup.Escape(run.Id)}").AddColumn("Field").AddColumn("Value");
             table.AddRow("Started (UTC)", run.StartedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
             table.AddRow("Command", Markup.Escape($"exosim {run.Command} {run.Arguments}"));
@@ -131,7 +131,7 @@ internal static class RunsCommand
                 return ExitCodes.Ok;
             }
 
-            var console = context.CreateConsole();
+            var console = context.CreateResultConsole();
             console.WriteLine($"Spec: {a.SpecPath} ({a.Id}) → {b.SpecPath} ({b.Id}){(a.SpecHash == b.SpecHash ? ": identical" : ":")}");
             foreach (string line in comparison.SpecDiff)
             {

@@ -98,6 +98,7 @@ internal static class SimulateCommand
             return ExitCodes.Ok;
         }
 
+        context.QuietResult(files.Summary);
         var console = context.CreateConsole();
         console.Write(BuildTable(summary));
         console.WriteLine(CliContext.Notice);
@@ -132,6 +133,7 @@ internal static class SimulateCommand
             return ExitCodes.Ok;
         }
 
+        context.QuietResult(files.Summary);
         var console = context.CreateConsole();
         console.Write(BuildCourseTable(summary));
         console.WriteLine(CliContext.Notice);

@@ -30,9 +30,10 @@ internal static class TrialCommand
             "trial",
             "Run an in-silico trial (virtual population, arms, randomisation, endpoints at visits) from a trial file; writes "
             + "DIR/trial.json (the trial as resolved, seed, version), DIR/patients.parquet (one row per patient: arm, covariates, "
-            + "baseline, visit and change-from-baseline endpoints), DIR/summary.json (per arm and endpoint n, mean, SD, 95 % CI; "
-            + "between-arm differences with Welch CI and p-value, Mann–Whitney), DIR/report.html (flow, baseline and endpoint tables, forest "
-            + "plot, per-patient plots, power curve, methods), DIR/power.json with analysis.power, and DIR/chunks/ "
+            + "baseline, visit and change-from-baseline endpoints, adverse events), DIR/summary.json (per arm and endpoint n, mean, SD, 95 % CI; "
+            + "between-arm differences with Welch CI and p-value, Mann–Whitney; adverse events per arm with Wilson CIs), DIR/report.html "
+            + "(flow, baseline and endpoint tables, forest plot, adverse events, per-patient plots with 90 % bands, ambulatory glucose "
+            + "profile per arm, power curve, methods) with its figures in DIR/plots/, DIR/power.json with analysis.power, and DIR/chunks/ "
             + "(the resumable state). Format: docs/trials.md.")
         {
             trialArgument, outOption, threadsOption, seedOption, resumeOption, shardOption, csvOption, jsonOption, registryOption,
@@ -107,7 +108,8 @@ internal static class TrialCommand
         if (shard is not null)
         {
             recorder.Completed(new Dictionary<string, double> { ["patients"] = todo });
-            context.Error.WriteLine($"Shard {shard.Index}/{shard.Count} written to {Path.GetFullPath(directory)}; combine all shards with 'exosim merge DIR… --out OUT'.");
+            context.Progress.WriteLine($"Shard {shard.Index}/{shard.Count} written to {Path.GetFullPath(directory)}; combine all shards with 'exosim merge DIR… --out OUT'.");
+            context.QuietResult(Path.GetFullPath(directory));
             return ExitCodes.Ok;
         }
 
@@ -120,6 +122,8 @@ internal static class TrialCommand
             context.Out.Write(summaryText);
             return ExitCodes.Ok;
         }
+
+        context.QuietResult(Path.GetFullPath(Path.Combine(directory, TrialOutput.SummaryFileName)));
 
         PrintResults(context, summary, directory);
         if (power is not null)
@@ -176,7 +180,7 @@ internal static class TrialCommand
                 if (seconds - lastReport >= 5 || done == total)
                 {
                     lastReport = seconds;
-                    context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exosim trial: power, {done}/{total} simulated trials, ETA {(total - done) * seconds / done:0} s"));
+                    context.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exosim trial: power, {done}/{total} simulated trials, ETA {(total - done) * seconds / done:0} s"));
                 }
             });
         }
@@ -235,10 +239,13 @@ internal static class TrialCommand
 
         try
         {
-            string chunks = Path.Combine(directory, TrialOutput.ChunkDirectory);
-            if (Directory.Exists(chunks))
+            foreach (string folder in new[] { TrialOutput.ChunkDirectory, TrialOutput.PlotDirectory })
             {
-                Directory.Delete(chunks, recursive: true); // a fresh run never mixes with an older one
+                string path = Path.Combine(directory, folder);
+                if (Directory.Exists(path))
+                {
+                    Directory.Delete(path, recursive: true); // a fresh run never mixes with an older one
+                }
             }
 
             foreach (string stale in new[] { TrialOutput.SummaryFileName, TrialOutput.ReportFileName, PatientTableParquet.FileName, PatientTableCsv.FileName, PowerFileName })
@@ -265,10 +272,17 @@ internal static class TrialCommand
         var console = context.CreateConsole();
         var clock = Stopwatch.StartNew();
         int done = 0;
-        void Chunk(TrialChunk chunk) => TrialOutput.WriteChunk(directory, trial, chunk);
+        context.Detail(string.Create(CultureInfo.InvariantCulture,
+            $"exosim trial: {todo} patients to simulate ({(options.CompletedChunks?.Count ?? 0)} chunks kept from an earlier run) on {options.Threads} threads, chunks of {TrialEngine.ChunkSize}, into {Path.GetFullPath(directory)}"));
+        void Chunk(TrialChunk chunk)
+        {
+            TrialOutput.WriteChunk(directory, trial, chunk);
+            context.Detail(string.Create(CultureInfo.InvariantCulture, $"exosim trial: chunk {chunk.Index} written ({chunk.Patients.Count} patients, {TrialOutput.ChunkPath(directory, chunk.Index)})"));
+        }
+
         try
         {
-            if (!json && console.Profile.Capabilities.Interactive && todo > 0)
+            if (!json && !context.Quiet && console.Profile.Capabilities.Interactive && todo > 0)
             {
                 console.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn())
@@ -294,7 +308,7 @@ internal static class TrialCommand
                 {
                     lastReport = seconds;
                     double eta = done > 0 ? (todo - done) * seconds / done : double.NaN;
-                    context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exosim trial: {Rate(done, todo, seconds)}, ETA {eta:0} s"));
+                    context.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exosim trial: {Rate(done, todo, seconds)}, ETA {eta:0} s"));
                 }
             });
         }

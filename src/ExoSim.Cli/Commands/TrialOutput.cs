@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ExoSim.Reports.Html;
 using ExoSim.Storage;
+using ExoSim.Trials.Endpoints;
 using ExoSim.Trials.Scenarios;
 using ExoSim.Trials.Trials;
 
@@ -9,9 +10,10 @@ namespace ExoSim.Cli.Commands;
 
 /// <summary>
 /// The output directory of a trial (layout in docs/trials.md): <c>trial.json</c>, <c>chunks/chunk-NNNNN.csv</c> (one
-/// file per <see cref="TrialEngine.ChunkSize"/> patients, written atomically as they finish: what <c>--resume</c> and
-/// <c>exosim merge</c> build on), and once every chunk is there <c>patients.parquet</c>, optionally
-/// <c>patients.csv</c>, <c>report.html</c>, and <c>summary.json</c> last.
+/// file per <see cref="TrialEngine.ChunkSize"/> patients, written atomically as they finish, after the chunk's
+/// glucose-profile counts <c>chunks/agp-NNNNN.csv</c>: what <c>--resume</c> and <c>exosim merge</c> build on), and
+/// once every chunk is there <c>patients.parquet</c>, optionally <c>patients.csv</c>, <c>plots/*.png</c>,
+/// <c>report.html</c>, and <c>summary.json</c> last.
 /// </summary>
 internal static class TrialOutput
 {
@@ -19,24 +21,87 @@ internal static class TrialOutput
     public const string SummaryFileName = "summary.json";
     public const string ReportFileName = "report.html";
     public const string ChunkDirectory = "chunks";
+    public const string PlotDirectory = "plots";
+    private const string ProfileHeader = "arm_index,time_bin,glucose_bin,count";
 
     public static string ChunkPath(string directory, int chunk)
         => Path.Combine(directory, ChunkDirectory, string.Create(CultureInfo.InvariantCulture, $"chunk-{chunk:D5}.csv"));
 
+    /// <summary>The chunk's glucose-profile counts per arm (AGP): written before its patient rows, so a chunk file implies its profile.</summary>
+    public static string ProfilePath(string directory, int chunk)
+        => Path.Combine(directory, ChunkDirectory, string.Create(CultureInfo.InvariantCulture, $"agp-{chunk:D5}.csv"));
+
     public static PatientTableSchema Schema(ResolvedTrial trial) => new(TrialColumns.Text, TrialManifest.PatientColumns(trial));
 
-    public static PatientTableRow ToRow(PatientOutcome p)
-        => new(p.Index, [p.Id, p.Cohort, p.Subject, p.Arm, p.Stratum], [p.AgeYears, p.WeightKg, .. p.Values]);
+    public static PatientTableRow ToRow(ResolvedTrial trial, PatientOutcome p)
+        => new(p.Index, [p.Id, p.Cohort, p.Subject, p.Arm, p.Stratum], [p.AgeYears, p.WeightKg, .. p.Values, .. trial.ReportsAdverseEvents ? p.AdverseEvents.Values : []]);
 
-    public static PatientOutcome FromRow(PatientTableRow row)
-        => new(row.Index, row.Text[0], row.Text[1], row.Text[2], row.Text[3], row.Text[4], row.Numbers[0], row.Numbers[1], row.Numbers.Skip(TrialColumns.Covariates.Count).ToArray());
+    public static PatientOutcome FromRow(ResolvedTrial trial, PatientTableRow row)
+    {
+        int endpoints = row.Numbers.Count - TrialColumns.Covariates.Count - (trial.ReportsAdverseEvents ? AdverseEvents.Columns.Count : 0);
+        var numbers = row.Numbers.Skip(TrialColumns.Covariates.Count).ToArray();
+        return new(row.Index, row.Text[0], row.Text[1], row.Text[2], row.Text[3], row.Text[4], row.Numbers[0], row.Numbers[1], numbers[..endpoints])
+        {
+            AdverseEvents = trial.ReportsAdverseEvents ? PatientAdverseEvents.FromValues(numbers[endpoints..]) : PatientAdverseEvents.None,
+        };
+    }
 
     /// <summary>The chunks already written in <paramref name="directory"/>.</summary>
     public static HashSet<int> CompletedChunks(string directory, int patients)
         => Enumerable.Range(0, TrialEngine.ChunkCount(patients)).Where(c => File.Exists(ChunkPath(directory, c))).ToHashSet();
 
     public static void WriteChunk(string directory, ResolvedTrial trial, TrialChunk chunk)
-        => PatientTableCsv.Write(ChunkPath(directory, chunk.Index), Schema(trial), chunk.Patients.Select(ToRow));
+    {
+        AtomicFile.WriteText(ProfilePath(directory, chunk.Index), writer =>
+        {
+            // One line per non-empty bin: arm by its position in the trial, time-of-day and glucose bin indices (GlucoseProfile).
+            writer.Write(ProfileHeader + "\n");
+            for (int arm = 0; arm < trial.Arms.Count; arm++)
+            {
+                if (chunk.Profiles.TryGetValue(trial.Arms[arm].Name, out var profile))
+                {
+                    foreach (var (time, glucose, count) in profile.Bins())
+                    {
+                        writer.Write(string.Create(CultureInfo.InvariantCulture, $"{arm},{time},{glucose},{count}\n"));
+                    }
+                }
+            }
+        });
+        PatientTableCsv.Write(ChunkPath(directory, chunk.Index), Schema(trial), chunk.Patients.Select(p => ToRow(trial, p)));
+    }
+
+    /// <summary>Adds the counts of one chunk's profile file to the arms' profiles.</summary>
+    /// <exception cref="InvalidDataException">The file is not a profile of this trial.</exception>
+    private static void ReadProfile(string path, GlucoseProfile[] arms)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{path} is missing (written before its chunk by this ExoSim version).");
+        }
+
+        using var reader = new StreamReader(path);
+        if (reader.ReadLine() != ProfileHeader)
+        {
+            throw new InvalidDataException($"{path}:1: expected the header '{ProfileHeader}'.");
+        }
+
+        int line = 1;
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+            var fields = text.Split(',');
+            if (fields.Length != 4
+                || !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out int arm) || arm >= arms.Length
+                || !int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out int time) || time >= GlucoseProfile.TimeBins
+                || !int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out int glucose) || glucose >= GlucoseProfile.GlucoseBins
+                || !long.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out long count))
+            {
+                throw new InvalidDataException($"{path}:{line}: expected {ProfileHeader} with an arm of the trial and bins inside the profile; got '{text}'.");
+            }
+
+            arms[arm].Add(time, glucose, count);
+        }
+    }
 
     /// <summary>Reads what resume and merge need from trial.json of a directory, or null when there is none.</summary>
     /// <exception cref="UsageException">It is not a trial.json ExoSim can read.</exception>
@@ -106,15 +171,28 @@ internal static class TrialOutput
         IEnumerable<IReadOnlyList<PatientTableRow>> Batches() => paths.Select(p => (IReadOnlyList<PatientTableRow>)PatientTableCsv.Read(p, schema));
         try
         {
+            // Each chunk's profile is next to its patient rows (same directory); the sums do not depend on the order.
+            var profiles = trial.Arms.Select(_ => new GlucoseProfile()).ToArray();
+            for (int c = 0; c < chunks; c++)
+            {
+                ReadProfile(ProfilePath(Path.GetDirectoryName(Path.GetDirectoryName(paths[c])!)!, c), profiles);
+            }
+
             PatientTableParquet.Write(Path.Combine(directory, PatientTableParquet.FileName), schema, Batches());
             if (csv)
             {
                 PatientTableCsv.Write(Path.Combine(directory, PatientTableCsv.FileName), schema, Batches().SelectMany(b => b));
             }
 
-            var patients = Batches().SelectMany(b => b).Select(FromRow).ToList();
+            var patients = Batches().SelectMany(b => b).Select(r => FromRow(trial, r)).ToList();
             var summary = TrialSummary.Build(trial, patients, CliContext.Version, CliContext.Notice);
-            AtomicFile.WriteAllText(Path.Combine(directory, ReportFileName), TrialReport.Build(manifest, summary, patients, power));
+            var report = TrialReport.Render(manifest, summary, patients, power, [.. trial.Arms.Select((a, i) => (a.Name, profiles[i]))]);
+            foreach (var figure in report.Figures)
+            {
+                AtomicFile.Write(Path.Combine(directory, PlotDirectory, figure.Id + ".png"), stream => stream.Write(figure.Png));
+            }
+
+            AtomicFile.WriteAllText(Path.Combine(directory, ReportFileName), report.Html);
             string text = CliJson.Serialize(summary);
             AtomicFile.WriteAllText(Path.Combine(directory, SummaryFileName), text);
             return (summary, text);

@@ -62,6 +62,12 @@ internal static class ValidateCommand
             return failed == 0 ? ExitCodes.Ok : ExitCodes.RunFailure;
         }
 
+        context.QuietResult(string.Create(CultureInfo.InvariantCulture, $"{checks.Length - failed} of {checks.Length} checks pass"));
+        foreach (var check in checks.Where(c => !c.Passed))
+        {
+            context.QuietResult($"FAILED {check.ModelId}: {check.Quantity}: expected {Format(check.Expected)}, got {Format(check.Got)} ± {Format(check.Tolerance)} {check.Unit}");
+        }
+
         var console = context.CreateConsole();
         var table = new Table()
             .Title("ExoSim model validation")

@@ -38,6 +38,7 @@ public sealed class HtmlReportBuilder
 
     private readonly StringBuilder body = new();
     private readonly List<ReportTerm> terms = [];
+    private readonly List<ReportFigure> figures = [];
     private readonly HashSet<string> linkedAnchors = new(StringComparer.Ordinal);
     private readonly string title;
     private readonly string notice;
@@ -152,6 +153,9 @@ public sealed class HtmlReportBuilder
         return this;
     }
 
+    /// <summary>Every figure of the page so far, by its element id (e.g. to save them as PNG files next to the page).</summary>
+    public IReadOnlyList<ReportFigure> Figures => figures;
+
     /// <summary>A PNG figure embedded as a data URI, with its caption (also the image's alternative text).</summary>
     public HtmlReportBuilder Figure(string id, byte[] png, string caption)
     {
@@ -217,8 +221,9 @@ public sealed class HtmlReportBuilder
         return page.ToString();
     }
 
-    private static string FigureHtml(string id, byte[] png, string caption)
+    private string FigureHtml(string id, byte[] png, string caption)
     {
+        figures.Add(new ReportFigure(id, png));
         ArgumentNullException.ThrowIfNull(png);
         ArgumentException.ThrowIfNullOrWhiteSpace(caption);
         return $"<figure id=\"{Encode(id)}\"><img alt=\"{Encode(caption)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"><figcaption>{Encode(caption)}</figcaption></figure>\n";

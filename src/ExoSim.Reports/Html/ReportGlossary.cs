@@ -104,14 +104,19 @@ public static class ReportGlossary
     }
 
     /// <summary>
-    /// The terms of a trial report: the trial's design and statistics, and the glucose read-outs among its endpoints
-    /// (HbA1c, GMI, time in range).
+    /// The terms of a trial report: the trial's design and statistics, the ambulatory glucose profile, adverse events
+    /// when reported, and the glucose read-outs among its endpoints (HbA1c, GMI, time in range).
     /// </summary>
     public static IReadOnlyList<ReportTerm> For(TrialSummary summary, GlossaryCatalog glossary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(glossary);
-        var names = new List<string> { "in-silico trial", "virtual patient", "randomisation", "confidence interval", "p-value", "Welch t-test" };
+        var names = new List<string> { "in-silico trial", "virtual patient", "randomisation", "confidence interval", "p-value", "Welch t-test", "ambulatory glucose profile" };
+        if (summary.AdverseEvents is not null)
+        {
+            names.Add("adverse event");
+        }
+
         var endpoints = summary.Arms.SelectMany(a => a.Endpoints).Select(e => e.Endpoint).ToHashSet(StringComparer.Ordinal);
         foreach (var (endpoint, term) in EndpointTerms)
         {

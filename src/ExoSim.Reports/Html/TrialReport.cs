@@ -10,7 +10,8 @@ namespace ExoSim.Reports.Html;
 /// <summary>
 /// The <c>report.html</c> of <c>exosim trial</c> and <c>exosim merge</c>: a CONSORT-like flow, baseline
 /// characteristics by arm, per-arm changes from baseline and between-arm differences (Welch CI and p, Mann–Whitney p),
-/// a forest plot, per-patient endpoint values at baseline and the visits by arm, the power curve when there is one,
+/// a forest plot, adverse events by arm with the hazards used, per-patient endpoint values at baseline and the visits
+/// by arm with median and 90 % band, the ambulatory glucose profile of each arm, the power curve when there is one,
 /// methods generated from the trial as resolved, and a glossary of the terms it uses.
 /// </summary>
 public static class TrialReport
@@ -18,12 +19,21 @@ public static class TrialReport
     // Endpoints drawn per patient, in this order, when the trial has them: glucose and HbA1c read-outs.
     private static readonly string[] IndividualEndpoints = [TrialEndpoints.Hba1c, TrialEndpoints.MeanGlucose, TrialEndpoints.Gmi, TrialEndpoints.FastingGlucose];
 
-    /// <summary>The report of a finished trial.</summary>
+    /// <summary>The report of a finished trial, without glucose profiles (see <see cref="Render"/>).</summary>
     /// <param name="manifest">The trial as resolved (trial.json).</param>
     /// <param name="summary">Its summary (summary.json).</param>
     /// <param name="patients">Every patient's row (patients.parquet), any order.</param>
     /// <param name="power">The power analysis (power.json), or null.</param>
     public static string Build(TrialManifest manifest, TrialSummary summary, IReadOnlyList<PatientOutcome> patients, PowerResult? power)
+        => Render(manifest, summary, patients, power, profiles: null).Html;
+
+    /// <summary>The report of a finished trial and its figures.</summary>
+    /// <param name="manifest">The trial as resolved (trial.json).</param>
+    /// <param name="summary">Its summary (summary.json).</param>
+    /// <param name="patients">Every patient's row (patients.parquet), any order.</param>
+    /// <param name="power">The power analysis (power.json), or null.</param>
+    /// <param name="profiles">Each arm's glucose by time of day over the treatment period (in arm order), or null for no AGP section.</param>
+    public static RenderedReport Render(TrialManifest manifest, TrialSummary summary, IReadOnlyList<PatientOutcome> patients, PowerResult? power, IReadOnlyList<(string Arm, GlucoseProfile Profile)>? profiles)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(summary);
@@ -36,7 +46,17 @@ public static class TrialReport
         Flow(page, summary, patients);
         Baseline(page, summary, patients);
         Endpoints(page, summary);
+        if (summary.AdverseEvents is { } adverseEvents)
+        {
+            AdverseEventSection(page, manifest, adverseEvents);
+        }
+
         Individual(page, summary, patients);
+        if (profiles is not null)
+        {
+            Profiles(page, manifest, profiles);
+        }
+
         if (power is not null)
         {
             page.Section("Power", "power");
@@ -50,7 +70,7 @@ public static class TrialReport
 
         Methods(page, manifest, summary);
         page.GlossarySection();
-        return page.Build();
+        return new RenderedReport(page.Build(), page.Figures);
     }
 
     /// <summary>Patients of an arm with every endpoint's change defined at the last visit.</summary>
@@ -69,14 +89,18 @@ public static class TrialReport
         page.Paragraph(
             $"CONSORT-like flow of the in-silico trial: {summary.Patients} virtual patients generated and randomised. Completed: every endpoint defined at the last visit ({last}); "
             + "excluded: an endpoint undefined there (e.g. no glucose sample in a window). A patient whose simulation fails stops the whole trial with an error, so a finished trial has no failed patients.");
+        bool adverse = summary.AdverseEvents is not null;
+        int WithAdverseEvents(string? arm) => patients.Count(p => (arm is null || p.Arm == arm) && p.AdverseEvents.Any);
         var rows = summary.Arms.Select(a =>
         {
             int completed = Completed(summary, patients, a.Name);
-            return (IReadOnlyList<string>)[a.Name, I(a.N), I(completed), I(a.N - completed), I(0)];
+            return (IReadOnlyList<string>)[a.Name, I(a.N), I(completed), I(a.N - completed), I(0), .. adverse ? [I(WithAdverseEvents(a.Name))] : Array.Empty<string>()];
         }).ToList();
         int all = summary.Arms.Sum(a => Completed(summary, patients, a.Name));
-        rows.Add(["All", I(summary.Patients), I(all), I(summary.Patients - all), I(0)]);
-        page.Table("flow-table", ["Arm", "Allocated", "Completed", "Excluded", "Failed"], rows, numericColumns: [1, 2, 3, 4]);
+        rows.Add(["All", I(summary.Patients), I(all), I(summary.Patients - all), I(0), .. adverse ? [I(WithAdverseEvents(null))] : Array.Empty<string>()]);
+        page.Paragraph($"Randomised: {I(summary.Patients)} patients into {I(summary.Arms.Count)} arms."
+            + (adverse ? " With adverse events: patients with at least one adverse event sampled from the therapy's hazards (section Adverse events); they stay in the trial and are analysed in their arm." : string.Empty));
+        page.Table("flow-table", ["Arm", "Allocated", "Completed", "Excluded", "Failed", .. adverse ? ["With adverse events"] : Array.Empty<string>()], rows, numericColumns: adverse ? [1, 2, 3, 4, 5] : [1, 2, 3, 4]);
     }
 
     private static void Baseline(HtmlReportBuilder page, TrialSummary summary, IReadOnlyList<PatientOutcome> patients)
@@ -150,13 +174,46 @@ public static class TrialReport
         var columns = new TrialColumns(names, summary.Visits).Endpoints.ToList();
         string[] timepoints = ["baseline", .. summary.Visits];
         page.Section("Individual patients", "individual");
-        page.Paragraph("The engine keeps each patient's endpoints at baseline and at the visits, not the glucose time course, so these plots show per-patient endpoint values (thin lines) by arm with each arm's median (thick line).");
+        page.Paragraph("The engine keeps each patient's endpoints at baseline and at the visits, not the glucose time course, so these plots show per-patient endpoint values (thin lines) by arm with each arm's median (thick line) and the band holding the middle 90 % of its patients (5th to 95th percentile, shaded); the glucose time course of each arm is summarised by its ambulatory glucose profile below.");
         page.FigureGrid("individual-plots", shown.Select(endpoint =>
         {
             int[] at = [columns.IndexOf(TrialColumns.Baseline(endpoint)), .. summary.Visits.Select(v => columns.IndexOf(TrialColumns.AtVisit(endpoint, v)))];
             var arms = summary.Arms.Select(a => (a.Name, (IReadOnlyList<double[]>)patients.Where(p => p.Arm == a.Name).Select(p => at.Select(i => p.Values[i]).ToArray()).ToList())).ToList();
-            return (TrialPlots.IndividualPng(endpoint, timepoints, arms), $"{endpoint} per patient at {string.Join(", ", timepoints)}, by arm; thick: arm median.");
+            return (TrialPlots.IndividualPng(endpoint, timepoints, arms), $"{endpoint} per patient at {string.Join(", ", timepoints)}, by arm; thick: arm median; shaded: 5–95 % of the arm's patients.");
         }));
+    }
+
+    private static void AdverseEventSection(HtmlReportBuilder page, TrialManifest manifest, IReadOnlyList<AdverseEventRate> rates)
+    {
+        page.Section("Adverse events", "adverse-events");
+        page.Paragraph("Adverse events are drawn per patient from the hazards of the therapy the patient's arm gives (each from its own random stream, so they move no other draw); "
+            + "rate = patients with at least one event / patients allocated, with its Wilson 95 % interval. Exposed: patients of the arm who received the therapy the event belongs to. "
+            + "A rejection of MSCs also lowers that patient's MSC effect (docs/therapies/msc.md).");
+        page.Table(
+            "adverse-event-table",
+            ["Event", "Arm", "Allocated", "Exposed", "Patients with event", "Events", "Rate", "95 % CI"],
+            rates.Select(r => (IReadOnlyList<string>)[r.Event, r.Arm, I(r.N), I(r.Exposed), I(r.Patients), I(r.Events), F(r.Rate), Ci(r.Ci95Low, r.Ci95High)]),
+            numericColumns: [2, 3, 4, 5, 6, 7]);
+        if (manifest.AdverseEventHazards is { Count: > 0 } hazards)
+        {
+            page.Paragraph("Hazards used (the therapies' parameters; exosim params exosome|msc):");
+            page.Table(
+                "hazard-table",
+                ["Event", "Parameter", "Value", "Per", "Origin", "Source"],
+                hazards.Select(h => (IReadOnlyList<string>)[h.Event, h.Parameter, N(h.Value) + (h.Unit == "1" ? string.Empty : " " + h.Unit), h.Exposure, h.Origin, h.Source]),
+                numericColumns: [2]);
+        }
+    }
+
+    private static void Profiles(HtmlReportBuilder page, TrialManifest manifest, IReadOnlyList<(string Arm, GlucoseProfile Profile)> profiles)
+    {
+        page.Section("Ambulatory glucose profile", "agp");
+        string source = manifest.Schedule.Sensor is { } sensor ? $"{sensor} CGM readings" : "plasma glucose";
+        page.Paragraph(
+            $"Ambulatory glucose profile (AGP) of each arm after the international consensus (Battelino et al. 2019, Diabetes Care 42:1593, doi:10.2337/dci19-0028): {source} of every patient "
+            + $"over the whole treatment period ({Days(manifest.Schedule.TreatmentMin)} d after randomisation), pooled by time of day in {N(GlucoseProfile.TimeBinMin)}-min bins: median, 25–75 % and 5–95 % of the samples, "
+            + $"with the 70–180 mg/dL target range. Percentiles come from {N(GlucoseProfile.GlucoseBinMgPerDl)} mg/dL glucose bins (exact to one bin); the curves are not smoothed.");
+        page.FigureGrid("agp-plots", profiles.Select(p => (TrialPlots.AgpPng(p.Arm, p.Profile), $"AGP of arm {p.Arm}: {p.Profile.Samples} samples; line median, dark band 25–75 %, light band 5–95 %.")));
     }
 
     private static void Methods(HtmlReportBuilder page, TrialManifest manifest, TrialSummary summary)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExoSim.Trials.Endpoints;
 using ExoSim.Trials.Trials;
 using ScottPlot;
 
@@ -6,7 +7,8 @@ namespace ExoSim.Reports.Plots;
 
 /// <summary>
 /// Plots of an in-silico trial: a forest plot of the between-arm differences, per-patient endpoint values at baseline
-/// and each visit by arm (the engine keeps endpoints at visits, not time courses), and the simulated power curve.
+/// and each visit by arm with median and 90 % band (the engine keeps endpoints at visits, not time courses), each
+/// arm's ambulatory glucose profile, and the simulated power curve.
 /// Same style as the simulation plots: headless ScottPlot, DejaVu Sans.
 /// </summary>
 public static class TrialPlots
@@ -57,7 +59,8 @@ public static class TrialPlots
 
     /// <summary>
     /// Every patient's value of one endpoint at baseline and each visit, one thin line per patient coloured by arm,
-    /// with each arm's median as a thick line; PNG bytes.
+    /// with each arm's median as a thick line and its 5th–95th percentile band (the middle 90 % of its patients,
+    /// linear interpolation between order statistics) shaded; PNG bytes.
     /// </summary>
     /// <param name="endpoint">The endpoint.</param>
     /// <param name="timepoints">Labels of the time points in order (baseline first).</param>
@@ -84,7 +87,16 @@ public static class TrialPlots
                 line.LineWidth = 1;
             }
 
-            double[] median = [.. x.Select((_, t) => Median(arms[a].Patients.Select(p => p[t])))];
+            double[] low = [.. x.Select((_, t) => Percentile(arms[a].Patients.Select(p => p[t]), 0.05))];
+            double[] high = [.. x.Select((_, t) => Percentile(arms[a].Patients.Select(p => p[t]), 0.95))];
+            if (low.All(double.IsFinite) && high.All(double.IsFinite))
+            {
+                var band = plot.Add.FillY(x, low, high);
+                band.FillStyle.Color = color.WithAlpha(0.15);
+                band.LineStyle.Width = 0;
+            }
+
+            double[] median = [.. x.Select((_, t) => Percentile(arms[a].Patients.Select(p => p[t]), 0.5))];
             var arm = plot.Add.ScatterLine(x, median);
             arm.Color = color;
             arm.LineWidth = 3;
@@ -94,6 +106,56 @@ public static class TrialPlots
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. x.Select((v, i) => new Tick(v, timepoints[i]))]);
         plot.Axes.SetLimitsX(-0.3, timepoints.Count - 0.7);
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
+    }
+
+    /// <summary>
+    /// An arm's ambulatory glucose profile (Battelino et al. 2019, doi:10.2337/dci19-0028): glucose by time of day,
+    /// median line, 25–75 % band dark, 5–95 % band light, dashed lines at the 70 and 180 mg/dL target limits; PNG bytes.
+    /// </summary>
+    /// <param name="arm">The arm's name (title).</param>
+    /// <param name="profile">Its glucose by time of day.</param>
+    /// <param name="widthPx">Width in pixels.</param>
+    /// <param name="heightPx">Height in pixels.</param>
+    public static byte[] AgpPng(string arm, GlucoseProfile profile, int widthPx = 500, int heightPx = 340)
+    {
+        ArgumentNullException.ThrowIfNull(arm);
+        ArgumentNullException.ThrowIfNull(profile);
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        plot.Title($"AGP: {arm}");
+        plot.XLabel("time of day (h)");
+        plot.YLabel("glucose (mg/dL)");
+        int[] bins = [.. Enumerable.Range(0, GlucoseProfile.TimeBins).Where(b => double.IsFinite(profile.Quantile(b, 0.5)))];
+        double[] hours = [.. bins.Select(b => GlucoseProfile.TimeOfDayMin(b) / 60)];
+        double[] Q(double p) => [.. bins.Select(b => profile.Quantile(b, p))];
+        foreach (double limit in new[] { 70.0, 180.0 })
+        {
+            var line = plot.Add.HorizontalLine(limit);
+            line.Color = Colors.DarkGreen;
+            line.LinePattern = LinePattern.Dashed;
+        }
+
+        if (bins.Length > 0)
+        {
+            var outer = plot.Add.FillY(hours, Q(0.05), Q(0.95));
+            outer.FillStyle.Color = Colors.Navy.WithAlpha(0.15);
+            outer.LineStyle.Width = 0;
+            outer.LegendText = "5–95 %";
+            var inner = plot.Add.FillY(hours, Q(0.25), Q(0.75));
+            inner.FillStyle.Color = Colors.Navy.WithAlpha(0.35);
+            inner.LineStyle.Width = 0;
+            inner.LegendText = "25–75 %";
+            var median = plot.Add.ScatterLine(hours, Q(0.5));
+            median.Color = Colors.Navy;
+            median.LineWidth = 2.5f;
+            median.LegendText = "median";
+        }
+
+        plot.Axes.SetLimitsX(0, 24);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. Enumerable.Range(0, 9).Select(i => new Tick(i * 3, string.Create(CultureInfo.InvariantCulture, $"{i * 3:00}:00")))]);
+        plot.Axes.SetLimitsY(0, 400);
         plot.ShowLegend(Alignment.UpperRight);
         return plot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
     }
@@ -131,9 +193,18 @@ public static class TrialPlots
         return plot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
     }
 
-    private static double Median(IEnumerable<double> values)
+    /// <summary>The <paramref name="p"/> quantile of the finite values, interpolating linearly between order statistics (Hyndman &amp; Fan 1996 type 7; p = 0.5 is the median); NaN without values.</summary>
+    private static double Percentile(IEnumerable<double> values, double p)
     {
         var sorted = values.Where(double.IsFinite).Order().ToArray();
-        return sorted.Length == 0 ? double.NaN : (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]) / 2;
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        double position = p * (sorted.Length - 1);
+        int below = (int)Math.Floor(position);
+        int above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
     }
 }

@@ -104,7 +104,7 @@ public static class ExosomeParameters
         Range(new ParameterDefinition(PotencyBoneMarrow, "1", "Relative potency of bone-marrow MSC exosomes"), 0, 10, "assumption"),
         Range(new ParameterDefinition(PotencyUmbilicalCord, "1", "Relative potency of umbilical-cord MSC exosomes"), 0, 10, "assumption"),
         Range(new ParameterDefinition(PotencyAdipose, "1", "Relative potency of adipose MSC exosomes"), 0, 10, "assumption"),
-        Fraction(InfusionReactionProbability, "Probability of an acute infusion reaction per dose (not yet sampled: needs the trial engine, issue #5)"),
+        Fraction(InfusionReactionProbability, "Probability of an acute infusion reaction per dose (sampled per patient and dose in trials)"),
     ]);
 
     /// <summary>The default parameter set (mouse kinetics scaled to a 70-kg adult), completed.</summary>
@@ -202,7 +202,8 @@ public static class ExosomeParameters
             .Set(PotencyUmbilicalCord, 1, ParameterOrigin.Assumption, "assumption: reference source (the calibration study used umbilical-cord MSC sEVs)")
             .Set(PotencyAdipose, 1, ParameterOrigin.Assumption, "assumption: no quantitative comparison of MSC sources was verified")
             .Set(InfusionReactionProbability, 0.005, ParameterOrigin.Assumption,
-                "assumption: low but non-zero; no exosome infusion-reaction rate was verified (MSC cell infusions: transient fever is the signal in meta-analyses)");
+                "assumption: low but non-zero, below the 0.1 assumed for MSC cell infusions (transient fever, Thompson et al. 2020, EClinicalMedicine 19:100249, " +
+                "doi:10.1016/j.eclinm.2019.100249); no exosome infusion-reaction rate was verified, human exosome trials being small");
 
         foreach (var mechanism in ExosomeMechanisms.All)
         {

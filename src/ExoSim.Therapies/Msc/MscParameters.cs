@@ -6,8 +6,9 @@ namespace ExoSim.Therapies.Msc;
 /// Parameters of the MSC (mesenchymal stromal cell) comparator: lung trapping and survival of infused cells and their
 /// paracrine exosome secretion, which feeds the exosome pharmacokinetics and pharmacodynamics
 /// (<see cref="Exosomes.ExosomeParameters"/>), so that the two therapies share mechanism and differ in kinetics and
-/// risk. Adverse-event probabilities are parameters; sampling them per patient needs the trial engine (issue #5).
-/// See docs/therapies/msc.md.
+/// risk. Adverse-event hazards are parameters; the trial engine samples them per patient
+/// (<c>ExoSim.Trials.Trials.AdverseEvents</c>) and a rejection scales that patient's MSC secretion by
+/// <see cref="RejectionEfficacyFactor"/>. See docs/therapies/msc.md.
 /// </summary>
 public static class MscParameters
 {
@@ -23,9 +24,20 @@ public static class MscParameters
     public const string InfusionReactionProbability = "infusion_reaction_probability";
     public const string RejectionProbability = "rejection_probability";
     public const string EctopicTissueHazard = "ectopic_tissue_hazard_per_year";
+    public const string RejectionEfficacyFactor = "rejection_efficacy_factor";
 #pragma warning restore CS1591
 
     private const string Notes = "ExoSim science notes §7 (gathered, not verified against the paper)";
+
+    // What the two meta-analyses report was checked in their abstracts (PubMed 23133515 and 31989101); neither abstract
+    // gives an absolute event rate, so the probabilities below remain assumptions.
+    private const string Lalu2012 =
+        "Lalu et al. 2012, PLoS One 7:e47559, doi:10.1371/journal.pone.0047559 (36 studies, 1012 participants, 8 RCTs: association with transient fever; " +
+        "none with acute infusional toxicity, organ complications, infection, death or malignancy)";
+
+    private const string Thompson2020 =
+        "Thompson et al. 2020, EClinicalMedicine 19:100249, doi:10.1016/j.eclinm.2019.100249 (55 RCTs, 2696 patients: fever RR 2.48, 95 % CI 1.27–4.86; " +
+        "non-fever acute infusional toxicity RR 1.16, 0.70–1.91; malignancy RR 0.93, 0.60–1.45)";
 
     /// <summary>The parameter definitions.</summary>
     public static ParameterSchema Schema { get; } = new(
@@ -50,17 +62,21 @@ public static class MscParameters
         {
             PlausibleMinimum = 0, PlausibleMaximum = 10, RangeSource = "assumption",
         },
-        new ParameterDefinition(InfusionReactionProbability, "1", "Probability of an acute infusion reaction (fever) per infusion (not yet sampled, issue #5)")
+        new ParameterDefinition(InfusionReactionProbability, "1", "Probability of an acute infusion or immune reaction (transient fever) per infusion")
         {
             PlausibleMinimum = 0, PlausibleMaximum = 1, RangeSource = "a probability",
         },
-        new ParameterDefinition(RejectionProbability, "1", "Probability of an immunogenic rejection of allogeneic cells per patient (not yet sampled, issue #5)")
+        new ParameterDefinition(RejectionProbability, "1", "Probability that a patient rejects the allogeneic cells (immunogenic rejection; once per patient with at least one infusion)")
         {
             PlausibleMinimum = 0, PlausibleMaximum = 1, RangeSource = "a probability",
         },
-        new ParameterDefinition(EctopicTissueHazard, "1/y", "Hazard of ectopic tissue or tumour formation after IV MSCs (not yet sampled, issue #5)")
+        new ParameterDefinition(EctopicTissueHazard, "1/y", "Hazard of ectopic tissue or tumour formation after IV MSCs, from the first infusion to the end of follow-up")
         {
             PlausibleMinimum = 0, RangeSource = "a hazard",
+        },
+        new ParameterDefinition(RejectionEfficacyFactor, "1", "Factor on the MSC secretion (paracrine effect) of a patient who rejects the cells, from the first infusion on")
+        {
+            PlausibleMinimum = 0, PlausibleMaximum = 1, RangeSource = "a factor: 0 = no effect left, 1 = rejection without efficacy loss",
         },
     ]);
 
@@ -79,11 +95,14 @@ public static class MscParameters
         .Set(ParacrinePotency, 1, ParameterOrigin.Assumption,
             "assumption: MSC-secreted exosomes as potent as the calibrated product; other paracrine factors (cytokines) are not modelled")
         .Set(InfusionReactionProbability, 0.1, ParameterOrigin.Assumption,
-            "assumption in 0.05–0.15: transient fever is the only significant signal in meta-analyses of MSC infusions (Lalu et al. 2012, PLoS One 7:e47559, " +
-            "doi:10.1371/journal.pone.0047559, via " + Notes + ")")
+            "assumption in 0.05–0.15 per infusion: transient fever is the one adverse event associated with IV MSCs in " + Lalu2012 + " and " + Thompson2020 +
+            "; the abstracts give relative risks, not the absolute rate")
         .Set(RejectionProbability, 0.1, ParameterOrigin.Assumption,
-            "assumption: donor-specific antibodies in some recipients of allogeneic MSCs (Ankrum, Ong & Karp 2014, Nat Biotechnol 32:252, doi:10.1038/nbt.2816, via " + Notes + ")")
+            "assumption: donor-specific antibodies in some recipients of allogeneic MSCs (Ankrum, Ong & Karp 2014, Nat Biotechnol 32:252, doi:10.1038/nbt.2816, via " + Notes +
+            ", not read); no rate was verified. Autologous cells would have 0")
         .Set(EctopicTissueHazard, 0, ParameterOrigin.Assumption,
-            "assumption: ≈ 0 after IV infusion in clinical series (no malignancy signal in the meta-analyses, via " + Notes + "); ectopic tissue was seen after local injection in animals")
+            "assumption: 0 after IV infusion: no malignancy signal in " + Thompson2020 + " or " + Lalu2012 + "; ectopic tissue was seen after local injection in animals (via " + Notes + ")")
+        .Set(RejectionEfficacyFactor, 0.5, ParameterOrigin.Assumption,
+            "assumption: rejected allogeneic cells are cleared faster, halving their secretion over their lifetime; no measurement was verified")
         .Build();
 }

@@ -1,4 +1,5 @@
 using ExoSim.Therapies.Exosomes;
+using ExoSim.Trials.Trials;
 
 namespace ExoSim.Trials.Scenarios;
 
@@ -15,8 +16,14 @@ public sealed record ExosomeInfo(
     IReadOnlyList<ParameterInfo> MscParameters,
     IReadOnlyList<ExosomeModulationInfo> Modulations)
 {
-    /// <summary>Builds the record of a resolved therapy.</summary>
-    public static ExosomeInfo From(ResolvedExosomeTherapy therapy)
+    /// <summary>
+    /// The risk of each adverse event of this therapy for the simulated subject over the scenario (a reported risk: a
+    /// single scenario draws no adverse events, and a rejection's efficacy loss is not applied; trials draw them).
+    /// </summary>
+    public IReadOnlyList<AdverseEventRisk> AdverseEventRisks { get; init; } = [];
+
+    /// <summary>Builds the record of a resolved therapy simulated until <paramref name="endMin"/>.</summary>
+    public static ExosomeInfo From(ResolvedExosomeTherapy therapy, double endMin)
     {
         ArgumentNullException.ThrowIfNull(therapy);
         return new ExosomeInfo(
@@ -26,7 +33,10 @@ public sealed record ExosomeInfo(
             therapy.Infusions.Count > 0 ? ParameterInfo.AllOf(therapy.MscParameters) : [],
             therapy.Modulations.OfType<ExosomeModulation>()
                 .Select(m => new ExosomeModulationInfo(ExosomeMechanisms.Name(m.Effect.Mechanism), m.Parameter, ExosomeMechanisms.Direction(m.Effect.Mechanism) > 0 ? "raised" : "lowered"))
-                .ToArray());
+                .ToArray())
+        {
+            AdverseEventRisks = AdverseEvents.Risks(therapy.Doses.Count, therapy.Infusions.Count, AdverseEvents.FollowUpMin(therapy.Infusions.Select(i => i.TimeMin), endMin)),
+        };
     }
 
     private static string[] Names(IReadOnlySet<ExosomeMechanism> mechanisms) => ExosomeMechanisms.All.Where(mechanisms.Contains).Select(ExosomeMechanisms.Name).ToArray();

@@ -99,7 +99,7 @@ public sealed record SimulationSummary(
             glucose,
             cgm,
             clinical);
-        return scenario.Exosome is { } exosome ? summary with { Exosome = ExosomeInfo.From(exosome) } : summary;
+        return scenario.Exosome is { } exosome ? summary with { Exosome = ExosomeInfo.From(exosome, request.DurationMin) } : summary;
     }
 }
 

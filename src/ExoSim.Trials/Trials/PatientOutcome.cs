@@ -1,3 +1,5 @@
+using ExoSim.Trials.Endpoints;
+
 namespace ExoSim.Trials.Trials;
 
 /// <summary>
@@ -13,7 +15,17 @@ namespace ExoSim.Trials.Trials;
 /// <param name="AgeYears">Age (years; NaN where the model has none).</param>
 /// <param name="WeightKg">Body weight (kg).</param>
 /// <param name="Values">Endpoint values.</param>
-public sealed record PatientOutcome(int Index, string Id, string Cohort, string Subject, string Arm, string Stratum, double AgeYears, double WeightKg, IReadOnlyList<double> Values);
+public sealed record PatientOutcome(int Index, string Id, string Cohort, string Subject, string Arm, string Stratum, double AgeYears, double WeightKg, IReadOnlyList<double> Values)
+{
+    /// <summary>The patient's adverse events (<see cref="PatientAdverseEvents.None"/> without therapy).</summary>
+    public PatientAdverseEvents AdverseEvents { get; init; } = PatientAdverseEvents.None;
+
+    /// <summary>
+    /// The patient's glucose by time of day over the treatment period (after randomisation), for the arm's ambulatory
+    /// glucose profile; null once added to its chunk's profile or when read back from a patient table.
+    /// </summary>
+    public GlucoseProfile? GlucoseProfile { get; init; }
+}
 
 /// <summary>The column layout of the patients table (patients.parquet, patients.csv), fixed by the resolved trial.</summary>
 public sealed class TrialColumns

@@ -36,6 +36,13 @@ public sealed record TrialDocument
     /// <summary>Endpoints to compute, by name (<see cref="Endpoints.TrialEndpoints.Names"/>), in the order written.</summary>
     public required IReadOnlyList<string> Endpoints { get; init; }
 
+    /// <summary>
+    /// Whether <c>endpoints</c> lists <c>adverse_events</c> (true) or not (false); null when the file has no
+    /// <c>endpoints</c>, and then adverse events are reported when an arm has a therapy. Not in <see cref="Endpoints"/>,
+    /// which are the glycaemic endpoints computed per window.
+    /// </summary>
+    public bool? AdverseEventsEndpoint { get; init; }
+
     /// <summary>Between-arm analysis settings.</summary>
     public required AnalysisSpec Analysis { get; init; }
 

@@ -13,7 +13,11 @@ namespace ExoSim.Trials.Trials;
 /// <summary>A block of consecutive patients, the unit of streaming, resuming and sharding.</summary>
 /// <param name="Index">Chunk number: patients Index·size … (Index + 1)·size − 1.</param>
 /// <param name="Patients">The patients' outcomes in index order.</param>
-public sealed record TrialChunk(int Index, IReadOnlyList<PatientOutcome> Patients);
+public sealed record TrialChunk(int Index, IReadOnlyList<PatientOutcome> Patients)
+{
+    /// <summary>Per arm with patients in the chunk: their glucose by time of day over the treatment period, summed (whole-number counts, so any order gives the same sum).</summary>
+    public IReadOnlyDictionary<string, GlucoseProfile> Profiles { get; init; } = new Dictionary<string, GlucoseProfile>();
+}
 
 /// <summary>Which part of a trial to run and how.</summary>
 /// <param name="Threads">Worker threads (≥ 1).</param>
@@ -89,6 +93,7 @@ public static class TrialEngine
             .ToArray();
         var patients = chunks.SelectMany(c => Enumerable.Range(c * ChunkSize, Math.Min(ChunkSize, count - (c * ChunkSize)))).ToArray();
         var open = new ConcurrentDictionary<int, PatientOutcome?[]>();
+        var profiles = new ConcurrentDictionary<int, Dictionary<string, GlucoseProfile>>();
         var gate = new object();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellation };
 
@@ -103,11 +108,24 @@ public static class TrialEngine
             TrialChunk? done = null;
             lock (gate)
             {
-                slots[index - (chunk * ChunkSize)] = outcome;
+                // The patient's profile joins its chunk's arm profile at once, so only one histogram per arm and open chunk is kept.
+                // A patient without a profile (a model whose outcome has no glucose samples) adds none.
+                var armProfiles = profiles.GetOrAdd(chunk, _ => new Dictionary<string, GlucoseProfile>(StringComparer.Ordinal));
+                if (!armProfiles.TryGetValue(outcome.Arm, out var profile))
+                {
+                    armProfiles[outcome.Arm] = profile = new GlucoseProfile();
+                }
+
+                if (outcome.GlucoseProfile is { } patientProfile)
+                {
+                    profile.Add(patientProfile);
+                }
+                slots[index - (chunk * ChunkSize)] = outcome with { GlucoseProfile = null };
                 if (Array.TrueForAll(slots, s => s is not null))
                 {
                     open.TryRemove(chunk, out _);
-                    done = new TrialChunk(chunk, slots.Select(s => s!).ToArray());
+                    profiles.TryRemove(chunk, out _);
+                    done = new TrialChunk(chunk, slots.Select(s => s!).ToArray()) { Profiles = armProfiles };
                 }
 
                 onPatient?.Invoke(index);
@@ -140,6 +158,7 @@ public static class TrialEngine
         Regimens.Add(interventions, arm.Insulin, patient.Parameters, meals, schedule.RunInMin, schedule.DurationMin);
         interventions.AddRange(arm.Events);
         interventions.Sort((a, b) => a.TimeMin.CompareTo(b.TimeMin));
+        var adverseEvents = AdverseEvents.Sample(arm, trial.Document.Seed, index, schedule.DurationMin);
 
         var request = new SimulationRequest
         {
@@ -148,7 +167,7 @@ public static class TrialEngine
             DurationMin = schedule.DurationMin,
             OutputIntervalMin = schedule.OutputIntervalMin,
             Interventions = interventions,
-            Modulations = arm.ModulationsFor(trial.Model, patient.Parameters),
+            Modulations = arm.ModulationsFor(trial.Model, patient.Parameters, adverseEvents.MscEfficacyFactor),
         };
 
         SimulationResult result;
@@ -169,6 +188,15 @@ public static class TrialEngine
         double window = schedule.WindowMin;
         double[] Window(double end) => TrialEndpoints.Compute(names, times, glucose, insulin, record, end - window, end, schedule.FastingTimeOfDayMin);
 
+        var profile = new GlucoseProfile();
+        for (int i = 0; i < times.Length; i++)
+        {
+            if (times[i] > schedule.RunInMin)
+            {
+                profile.Add(times[i], glucose[i]);
+            }
+        }
+
         double[] baseline = Window(schedule.RunInMin);
         var visits = schedule.Visits.Select(v => Window(schedule.RunInMin + v)).ToArray();
         var values = new List<double>();
@@ -179,7 +207,7 @@ public static class TrialEngine
             values.AddRange(visits.Select(v => v[e] - baseline[e]));
         }
 
-        return new PatientOutcome(index, patient.Id, patient.Cohort, patient.Subject, arm.Name, stratum, patient.AgeYears, patient.WeightKg, values);
+        return new PatientOutcome(index, patient.Id, patient.Cohort, patient.Subject, arm.Name, stratum, patient.AgeYears, patient.WeightKg, values) { AdverseEvents = adverseEvents, GlucoseProfile = profile };
     }
 
     private static double[] Readings(SimulationResult result, double[] times, CgmSensor sensor, Xoshiro256StarStar stream)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 using ExoSim.Therapies.Exosomes;
 using ExoSim.Trials.Scenarios;
 
@@ -26,7 +27,7 @@ namespace ExoSim.Trials.Trials;
 /// <param name="Arms">Arms with regimen and events (trial time, min).</param>
 /// <param name="Randomisation">Randomisation.</param>
 /// <param name="Schedule">Schedule (min).</param>
-/// <param name="Endpoints">Endpoints.</param>
+/// <param name="Endpoints">Endpoints (the glycaemic ones, then <c>adverse_events</c> when reported).</param>
 /// <param name="Columns">Number columns of the patient table after the text columns.</param>
 /// <param name="Solver">Solver, rtol and atol.</param>
 /// <param name="SourceText">The trial file as read.</param>
@@ -54,6 +55,10 @@ public sealed record TrialManifest(
     /// <summary>The layout's name and version.</summary>
     public const string SchemaName = "exosim.trial/1";
 
+    /// <summary>The adverse-event hazards the arms' therapies carry (sampled per patient), or null when no arm has a therapy (then left out of trial.json).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AdverseEventHazard>? AdverseEventHazards { get; init; }
+
     /// <summary>The manifest of <paramref name="trial"/> read from <paramref name="sourceText"/>.</summary>
     public static TrialManifest Build(ResolvedTrial trial, string sourceText, string exosimVersion, string notice, ShardInfo? shard)
     {
@@ -61,6 +66,7 @@ public sealed record TrialManifest(
         ArgumentNullException.ThrowIfNull(sourceText);
         var d = trial.Document;
         var s = d.Schedule;
+        var hazards = AdverseEvents.Hazards(trial);
         return new TrialManifest(
             SchemaName,
             exosimVersion,
@@ -77,17 +83,20 @@ public sealed record TrialManifest(
             trial.Arms.Select(a => new ArmInfo(a.Name, a.Ratio, a.Insulin, a.Events.Select(EventInfo.From).ToArray(), a.Modulations) { Therapy = TherapyEventInfo.Of(a) }).ToArray(),
             d.Randomisation,
             new ScheduleInfo(s.RunInMin, s.TreatmentMin, s.Visits, trial.VisitLabels, s.WindowMin, s.OutputIntervalMin, s.Meals, s.FastingTimeOfDayMin, trial.Sensor?.Name, trial.Background),
-            d.Endpoints,
+            [.. d.Endpoints, .. trial.ReportsAdverseEvents ? [AdverseEvents.EndpointName] : Array.Empty<string>()],
             PatientColumns(trial),
             $"{trial.Solver.Name}, rtol {trial.Options.RelativeTolerance:G3}, atol {trial.Options.AbsoluteTolerance:G3}",
-            sourceText);
+            sourceText)
+        {
+            AdverseEventHazards = hazards.Count > 0 ? hazards : null,
+        };
     }
 
-    /// <summary>The number columns of the patient table: covariates, then every endpoint column.</summary>
+    /// <summary>The number columns of the patient table: covariates, every endpoint column, then the adverse-event columns when reported.</summary>
     public static IReadOnlyList<string> PatientColumns(ResolvedTrial trial)
     {
         ArgumentNullException.ThrowIfNull(trial);
-        return [.. TrialColumns.Covariates, .. new TrialColumns(trial.Document.Endpoints, trial.VisitLabels).Endpoints];
+        return [.. TrialColumns.Covariates, .. new TrialColumns(trial.Document.Endpoints, trial.VisitLabels).Endpoints, .. trial.ReportsAdverseEvents ? AdverseEvents.Columns : []];
     }
 
     /// <summary>SHA-256 (hex) of the trial text, seed and tool version.</summary>

@@ -69,7 +69,7 @@ public static class TrialReader
             yaml.CheckKeys(root, null, TopLevelFields);
             var cohorts = Cohorts(yaml.Required(root, "population", null));
             var arms = Arms(yaml.Required(root, "arms", null));
-            var endpoints = Endpoints(root, cohorts);
+            var (endpoints, adverseEvents) = Endpoints(root, cohorts);
             return new TrialDocument
             {
                 File = file,
@@ -81,6 +81,7 @@ public static class TrialReader
                 Randomisation = Randomisation(root, arms),
                 Schedule = Schedule(yaml.Required(root, "schedule", null), cohorts),
                 Endpoints = endpoints,
+                AdverseEventsEndpoint = adverseEvents,
                 Analysis = Analysis(root, endpoints, cohorts),
                 ExosomeParameterOverrides = yaml.NamedValues(root, "exosome_parameters"),
                 MscParameterOverrides = yaml.NamedValues(root, "msc_parameters"),
@@ -386,15 +387,17 @@ public static class TrialReader
             return meals;
         }
 
-        private List<string> Endpoints(YamlMappingNode root, List<CohortSpec> cohorts)
+        /// <summary>The model's endpoints, and whether <c>adverse_events</c> is listed (null: no <c>endpoints</c>, the default).</summary>
+        private (List<string> Endpoints, bool? AdverseEvents) Endpoints(YamlMappingNode root, List<CohortSpec> cohorts)
         {
             var longHorizon = cohorts.FirstOrDefault(c => c.IsLongHorizon) is { } cohort ? LongHorizonModels.Get(cohort.Model!.Value) : null;
-            var allowed = longHorizon?.Endpoints ?? TrialEndpoints.Names;
+            var modelEndpoints = longHorizon?.Endpoints ?? TrialEndpoints.Names;
             if (ScenarioReader.Reader.Optional(root, "endpoints") is not { } node)
             {
-                return [.. allowed];
+                return ([.. modelEndpoints], null);
             }
 
+            string[] allowed = [.. modelEndpoints, AdverseEvents.EndpointName];
             var list = Sequence(node, "endpoints", $"a list of endpoint names from: {string.Join(", ", allowed)}");
             var names = new List<string>();
             for (int i = 0; i < list.Children.Count; i++)
@@ -418,7 +421,13 @@ public static class TrialReader
                 names.Add(name);
             }
 
-            return names;
+            bool adverseEvents = names.Remove(AdverseEvents.EndpointName);
+            if (names.Count == 0)
+            {
+                throw new ScenarioException(yaml.At(node), "endpoints", $"'{AdverseEvents.EndpointName}' needs at least one other endpoint next to it, from: {string.Join(", ", modelEndpoints)}.");
+            }
+
+            return (names, adverseEvents);
         }
 
         private AnalysisSpec Analysis(YamlMappingNode root, List<string> endpoints, List<CohortSpec> cohorts)

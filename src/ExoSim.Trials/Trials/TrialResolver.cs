@@ -25,12 +25,24 @@ public sealed record ResolvedArm(string Name, int Ratio, InsulinRegimen Insulin,
     public ScenarioDocument? Therapy { get; init; }
 
     /// <summary>The parameter modulations of this arm for one patient: its <c>modulate</c> events and its therapy.</summary>
-    public IReadOnlyList<ParameterModulation> ModulationsFor(PhysiologyModel model, ParameterSet patientParameters)
+    /// <param name="model">The trial's model.</param>
+    /// <param name="patientParameters">The patient's parameters (its body weight scales the therapy).</param>
+    /// <param name="mscEfficacyFactor">Factor on the potency of the arm's MSC infusions for this patient (below 1 after an immunogenic rejection; <see cref="AdverseEvents"/>).</param>
+    public IReadOnlyList<ParameterModulation> ModulationsFor(PhysiologyModel model, ParameterSet patientParameters, double mscEfficacyFactor = 1)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(patientParameters);
         var steps = Modulations.Select(m => (ParameterModulation)new StepModulation(m.Parameter, m.Factor, m.StartMin, m.EndMin));
-        return Therapy is null ? [.. steps] : [.. steps, .. ScenarioResolver.TherapyModulations(Therapy, model, patientParameters)];
+        if (Therapy is null)
+        {
+            return [.. steps];
+        }
+
+        var therapy = mscEfficacyFactor == 1 ? Therapy : Therapy with
+        {
+            Mscs = [.. Therapy.Mscs.Select(m => m with { Value = m.Value with { BatchPotency = m.Value.BatchPotency * mscEfficacyFactor } })],
+        };
+        return [.. steps, .. ScenarioResolver.TherapyModulations(therapy, model, patientParameters)];
     }
 
     /// <summary>The arm with every event, modulation and therapy dose <paramref name="shiftMin"/> later.</summary>
@@ -73,6 +85,12 @@ public sealed record ResolvedTrial
 
     /// <summary>The regimen of the run-in (every arm): the model's default regimen at scale 1.</summary>
     public required InsulinRegimen Background { get; init; }
+
+    /// <summary>
+    /// Whether the patient table and summary carry adverse events: <c>adverse_events</c> listed in <c>endpoints</c>, or
+    /// no <c>endpoints</c> and an arm with an exosome or MSC therapy. (They are sampled, and a rejection acts, either way.)
+    /// </summary>
+    public bool ReportsAdverseEvents => Document.AdverseEventsEndpoint ?? Arms.Any(a => a.Therapy is not null);
 
     /// <summary>Seed of the allocation stream.</summary>
     public ulong RandomisationSeed => Document.Randomisation.Seed ?? Document.Seed;

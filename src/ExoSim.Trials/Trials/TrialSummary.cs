@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ExoSim.Trials.Statistics;
 
 namespace ExoSim.Trials.Trials;
@@ -28,6 +29,10 @@ public sealed record TrialSummary(
     /// <summary>The layout's name and version.</summary>
     public const string SchemaName = "exosim.trial.summary/1";
 
+    /// <summary>Adverse events per arm and event type with Wilson 95 % intervals, when the trial reports them (else null and left out of summary.json).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AdverseEventRate>? AdverseEvents { get; init; }
+
     /// <summary>The measure of comparisons: change from baseline.</summary>
     public const string ChangeFromBaseline = "change_from_baseline";
 
@@ -38,10 +43,12 @@ public sealed record TrialSummary(
         ArgumentNullException.ThrowIfNull(patients);
         var columns = new TrialColumns(trial.Document.Endpoints, trial.VisitLabels);
         var values = trial.Arms.ToDictionary(a => a.Name, _ => columns.Endpoints.Select(_ => new List<double>()).ToArray(), StringComparer.Ordinal);
+        var adverseEvents = trial.Arms.ToDictionary(a => a.Name, _ => new List<PatientAdverseEvents>(), StringComparer.Ordinal);
         int count = 0;
         foreach (var patient in patients)
         {
             count++;
+            adverseEvents[patient.Arm].Add(patient.AdverseEvents);
             var lists = values[patient.Arm];
             for (int c = 0; c < lists.Length; c++)
             {
@@ -91,7 +98,10 @@ public sealed record TrialSummary(
 
         var document = trial.Document;
         return new TrialSummary(
-            SchemaName, exosimVersion, notice, new TrialInfo(document.File, document.Name, document.Description), document.Seed, count, columns.VisitLabels, arms, comparisons, responders);
+            SchemaName, exosimVersion, notice, new TrialInfo(document.File, document.Name, document.Description), document.Seed, count, columns.VisitLabels, arms, comparisons, responders)
+        {
+            AdverseEvents = trial.ReportsAdverseEvents ? AdverseEventRate.Build(trial, adverseEvents) : null,
+        };
     }
 }
 

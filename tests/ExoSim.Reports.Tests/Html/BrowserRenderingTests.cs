@@ -77,7 +77,7 @@ public class BrowserRenderingTests(ITestOutputHelper output)
         string? chromium = FindChromium();
         Skip.If(chromium is null, "No Chromium found (install the Debian package 'chromium' or set EXOSIM_CHROMIUM): the report was not opened in a browser.");
 
-        var (_, summary, _, html) = ReportFixtures.SmallTrial(ReportFixtures.PowerCurve());
+        var (_, summary, _, html) = ReportFixtures.TherapyTrial(ReportFixtures.PowerCurve());
         using var directory = new TemporaryDirectory();
         string file = Path.Combine(directory.Path, "report.html");
         await File.WriteAllTextAsync(file, html);
@@ -91,12 +91,19 @@ public class BrowserRenderingTests(ITestOutputHelper output)
         Assert.Contains("not medical advice", await page.Locator("#notice").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("footer").IsVisibleAsync());
 
-        // Forest plot, four per-patient plots and the power curve, all decoded by the browser.
-        Assert.Equal(6, await page.EvaluateAsync<int>("() => document.images.length"));
-        Assert.Equal(6, await page.EvaluateAsync<int>("() => [...document.images].filter(i => i.complete && i.naturalWidth > 0).length"));
+        // Forest plot, two per-patient plots (HbA1c, mean glucose), one AGP per arm and the power curve, all decoded by the browser.
+        int figures = 1 + 2 + summary.Arms.Count + 1;
+        Assert.Equal(figures, await page.EvaluateAsync<int>("() => document.images.length"));
+        Assert.Equal(figures, await page.EvaluateAsync<int>("() => [...document.images].filter(i => i.complete && i.naturalWidth > 0).length"));
         Assert.Equal(1000, await page.EvaluateAsync<int>("() => document.querySelector('#forest-plot img').naturalWidth"));
-        Assert.Equal(["Flow of patients", "Baseline characteristics", "Endpoints", "Individual patients", "Power", "Methods", "Glossary"], await page.Locator("h2").AllInnerTextsAsync());
+        Assert.Equal(
+            ["Flow of patients", "Baseline characteristics", "Endpoints", "Adverse events", "Individual patients", "Ambulatory glucose profile", "Power", "Methods", "Glossary"],
+            await page.Locator("h2").AllInnerTextsAsync());
         Assert.Equal(summary.Arms.Count + 1, await page.Locator("#flow-table tbody tr").CountAsync());
+        Assert.Equal("With adverse events", await page.Locator("#flow-table thead th").Last.InnerTextAsync());
+        Assert.Equal(summary.AdverseEvents!.Count, await page.Locator("#adverse-event-table tbody tr").CountAsync());
+        Assert.Equal(summary.Arms.Count, await page.Locator("#agp-plots figure").CountAsync());
+        Assert.True(await page.Locator("#agp-plots-0 img").IsVisibleAsync());
         Assert.Equal(summary.Comparisons.Count, await page.Locator("#comparison-table tbody tr").CountAsync());
         Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('a.term')].filter(a => !document.getElementById(a.getAttribute('href').slice(1))).length"));
 
@@ -104,6 +111,11 @@ public class BrowserRenderingTests(ITestOutputHelper output)
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
         Assert.True(new FileInfo(screenshot).Length > 10_000);
+        // A second artefact: the adverse events and the glucose profiles, scrolled into view.
+        string agp = Path.Combine(ArtifactsDirectory(), "screenshots", "trial-report-agp.png");
+        await page.Locator("#agp").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = agp, FullPage = false });
+        Assert.True(new FileInfo(agp).Length > 10_000);
         output.WriteLine($"screenshot: {screenshot} (Chromium {browser.Version}, {chromium})");
     }
 

@@ -1,5 +1,6 @@
 using ExoSim.Models.Simulation;
 using ExoSim.Reports.Plots;
+using ExoSim.Trials.Endpoints;
 using ExoSim.Trials.Scenarios;
 using ExoSim.Trials.Trials;
 
@@ -23,16 +24,32 @@ internal static class ReportFixtures
         return (summary, run.Result, Reports.Html.ScenarioReports.Simulation(summary, run.Result, png));
     }
 
-    /// <summary>The example trial (20 T1D adults, 2 arms, 1 week) run on 2 threads: what its report is built from, and the report.</summary>
+    /// <summary>The example trial (20 T1D adults, 2 arms, 1 week) run on 2 threads: what its report is built from, and the report (with the arms' glucose profiles).</summary>
     public static (TrialManifest Manifest, TrialSummary Summary, IReadOnlyList<PatientOutcome> Patients, string Html) SmallTrial(PowerResult? power = null)
+        => RunTrial("insulin-sensitivity-t1d-small.yaml", power);
+
+    /// <summary>The demo trial (24 T1D adults: insulin only, exosome, MSC; 1 week), with adverse events and glucose profiles.</summary>
+    public static (TrialManifest Manifest, TrialSummary Summary, IReadOnlyList<PatientOutcome> Patients, string Html) TherapyTrial(PowerResult? power = null)
+        => RunTrial("demo-exosome-msc-insulin.yaml", power);
+
+    private static (TrialManifest Manifest, TrialSummary Summary, IReadOnlyList<PatientOutcome> Patients, string Html) RunTrial(string file, PowerResult? power)
     {
-        string path = Path.Combine(AppContext.BaseDirectory, "examples", "trials", "insulin-sensitivity-t1d-small.yaml");
+        string path = Path.Combine(AppContext.BaseDirectory, "examples", "trials", file);
         var trial = TrialResolver.Resolve(TrialReader.ReadFile(path));
         var patients = new List<PatientOutcome>();
-        TrialEngine.Run(trial, new TrialRunOptions(2), chunk => patients.AddRange(chunk.Patients));
+        var profiles = trial.Arms.ToDictionary(a => a.Name, _ => new GlucoseProfile(), StringComparer.Ordinal);
+        TrialEngine.Run(trial, new TrialRunOptions(2), chunk =>
+        {
+            patients.AddRange(chunk.Patients);
+            foreach (var (arm, profile) in chunk.Profiles)
+            {
+                profiles[arm].Add(profile);
+            }
+        });
         var manifest = TrialManifest.Build(trial, File.ReadAllText(path), "test", Notice, shard: null);
         var summary = TrialSummary.Build(trial, patients, "test", Notice);
-        return (manifest, summary, patients, Reports.Html.TrialReport.Build(manifest, summary, patients, power));
+        var report = Reports.Html.TrialReport.Render(manifest, summary, patients, power, [.. trial.Arms.Select(a => (a.Name, profiles[a.Name]))]);
+        return (manifest, summary, patients, report.Html);
     }
 
     /// <summary>A power curve of the shape power.json has: input of the renderer only, not a simulated result.</summary>

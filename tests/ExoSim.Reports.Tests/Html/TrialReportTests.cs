@@ -20,9 +20,9 @@ public partial class TrialReportTests
         Assert.DoesNotMatch(ExternalResource(), html);
         Assert.Equal(2, Regex.Count(html, Regex.Escape(ReportFixtures.Notice)));
 
-        // The forest plot and one per-patient plot for each of HbA1c, mean glucose, GMI and fasting glucose.
+        // The forest plot, one per-patient plot for each of HbA1c, mean glucose, GMI and fasting glucose, one AGP per arm.
         var images = InlineImage().Matches(html);
-        Assert.Equal(1 + 4, images.Count);
+        Assert.Equal(1 + 4 + 2, images.Count);
         foreach (Match image in images)
         {
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], Convert.FromBase64String(image.Groups[1].Value)[..4]);
@@ -30,6 +30,34 @@ public partial class TrialReportTests
 
         Assert.Matches("<figure id=\"forest-plot\"><img alt=\"[^\"]+\" src=\"data:image/png;base64,", html);
         Assert.DoesNotContain("id=\"power\"", html, StringComparison.Ordinal); // no power.json, no power section
+        Assert.DoesNotContain("id=\"adverse-events\"", html, StringComparison.Ordinal); // no therapy, no adverse events
+        Assert.Matches("<figure id=\"agp-plots-0\"><img alt=\"AGP of arm control: [0-9]+ samples", html);
+    }
+
+    [Fact]
+    public void A_therapy_trial_shows_its_adverse_events_by_arm_with_wilson_intervals_and_the_hazards_used()
+    {
+        var (manifest, summary, patients, html) = ReportFixtures.TherapyTrial();
+        var rates = summary.AdverseEvents!;
+        var rows = Rows(html, "adverse-event-table");
+        Assert.Equal(rates.Count, rows.Count);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var r = rates[i];
+            Assert.Equal([r.Event, r.Arm, I(r.N), I(r.Exposed), I(r.Patients), I(r.Events), F(r.Rate), $"[{F(r.Ci95Low)}, {F(r.Ci95High)}]"], rows[i]);
+        }
+
+        Assert.Equal(manifest.AdverseEventHazards!.Select(h => h.Parameter), Rows(html, "hazard-table").Select(r => r[1]));
+
+        // The flow's last column: patients with any adverse event, per arm and in all.
+        var flow = Rows(html, "flow-table");
+        for (int a = 0; a < summary.Arms.Count; a++)
+        {
+            Assert.Equal(I(patients.Count(p => p.Arm == summary.Arms[a].Name && p.AdverseEvents.Any)), flow[a][^1]);
+        }
+
+        Assert.Equal(I(patients.Count(p => p.AdverseEvents.Any)), flow[^1][^1]);
+        Assert.Equal(rates.Where(r => r.Event == AdverseEventRate.AnyEvent).Sum(r => r.Patients), patients.Count(p => p.AdverseEvents.Any));
     }
 
     [Fact]

@@ -62,6 +62,22 @@ public class ScenarioExosomeTests
         Assert.Equal(8, summary.Exosome!.Doses.Count);
         Assert.Contains(summary.Exosome.Modulations, m => m is { Mechanism: "immune", Parameter: "kappa", Direction: "lowered" });
         Assert.Contains(summary.Exosome.Parameters, p => p.Name == ExosomeParameters.PlasmaHalfLife);
+
+        // A single scenario reports the risk of an infusion reaction over its 8 doses, 1 − (1 − 0.005)^8, and draws nothing.
+        var risk = Assert.Single(summary.Exosome.AdverseEventRisks);
+        Assert.Equal(("exosome_infusion_reaction", 8), (risk.Event, risk.Draws));
+        Assert.Equal(1 - Math.Pow(1 - ExosomeParameters.Default[ExosomeParameters.InfusionReactionProbability], 8), risk.Probability, 12);
+    }
+
+    [Fact]
+    public void Msc_risks_are_per_infusion_per_patient_and_over_the_follow_up_from_the_first_infusion()
+    {
+        var risks = ExoSim.Trials.Trials.AdverseEvents.Risks(0, 3, 525960).ToDictionary(r => r.Event);
+        Assert.Equal(["msc_infusion_reaction", "msc_rejection", "msc_ectopic_tissue"], risks.Keys);
+        Assert.Equal(1 - Math.Pow(0.9, 3), risks["msc_infusion_reaction"].Probability, 12); // 0.1 per infusion (assumption)
+        Assert.Equal(0.1, risks["msc_rejection"].Probability, 12);
+        Assert.Equal(0, risks["msc_ectopic_tissue"].Probability); // hazard 0 per year by default
+        Assert.Equal(1440 * 59, ExoSim.Trials.Trials.AdverseEvents.FollowUpMin([1440, 2880], 60 * 1440));
     }
 
     [Fact]
