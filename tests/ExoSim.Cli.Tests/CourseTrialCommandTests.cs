@@ -59,5 +59,13 @@ public class CourseTrialCommandTests
         var comparison = summary.RootElement.GetProperty("comparisons").EnumerateArray()
             .Single(c => c.GetProperty("endpoint").GetString() == endpoint && c.GetProperty("arm").GetString() == arm);
         Assert.Equal(sign, Math.Sign(comparison.GetProperty("difference").GetDouble()));
+
+        // Long-horizon patients draw adverse events like meal-scale ones: per-arm rates for the arms with a therapy.
+        bool reported = text.Contains("adverse_events]", StringComparison.Ordinal);
+        Assert.Equal(reported, summary.RootElement.TryGetProperty("adverse_events", out var events));
+        if (reported)
+        {
+            Assert.Contains(events.EnumerateArray(), e => e.GetProperty("arm").GetString() == arm && e.GetProperty("event").GetString() == "exosome_infusion_reaction");
+        }
     }
 }

@@ -15,7 +15,8 @@ namespace ExoSim.Trials.Trials;
 /// <param name="RandomisationMin">Time of randomisation from the model's start (min).</param>
 /// <param name="Interventions">Every intervention of the course, in time order (model time).</param>
 /// <param name="Result">The simulated course from the model's start to the end of the treatment period.</param>
-public sealed record PatientCourse(VirtualPatient Patient, double RandomisationMin, IReadOnlyList<Intervention> Interventions, SimulationResult Result);
+/// <param name="AdverseEvents">The patient's adverse events (drawn as in meal-scale trials; an MSC rejection lowers the MSC effect of this course).</param>
+public sealed record PatientCourse(VirtualPatient Patient, double RandomisationMin, IReadOnlyList<Intervention> Interventions, SimulationResult Result, PatientAdverseEvents AdverseEvents);
 
 /// <summary>
 /// Simulates a patient of a long-horizon cohort (<see cref="CourseCohort"/>): every patient's course runs from the
@@ -50,7 +51,7 @@ public static class CoursePatient
         }
 
         var patient = course.Patient;
-        return new PatientOutcome(index, patient.Id, patient.Cohort, patient.Subject, arm.Name, stratum, patient.AgeYears, patient.WeightKg, values);
+        return new PatientOutcome(index, patient.Id, patient.Cohort, patient.Subject, arm.Name, stratum, patient.AgeYears, patient.WeightKg, values) { AdverseEvents = course.AdverseEvents };
     }
 
     /// <summary>Enrols patient <paramref name="index"/> from its own stream and simulates its course in <paramref name="arm"/>.</summary>
@@ -68,16 +69,18 @@ public static class CoursePatient
         // The arm was resolved with its times from the end of the run-in (0 for new-onset cohorts); move them to this patient's randomisation.
         var shifted = arm.Shifted(randomisation - schedule.RunInMin);
         var interventions = shifted.Events.OrderBy(e => e.TimeMin).ToArray();
+        double endMin = randomisation + schedule.TreatmentMin;
+        var adverseEvents = AdverseEvents.Sample(shifted, trial.Document.Seed, index, endMin);
         var request = new SimulationRequest
         {
             Model = trial.Model,
             Parameters = patient.Parameters,
-            DurationMin = randomisation + schedule.TreatmentMin,
+            DurationMin = endMin,
             OutputIntervalMin = schedule.OutputIntervalMin,
             Interventions = interventions,
-            Modulations = shifted.ModulationsFor(trial.Model, patient.Parameters),
+            Modulations = shifted.ModulationsFor(trial.Model, patient.Parameters, adverseEvents.MscEfficacyFactor),
         };
-        return new PatientCourse(patient, randomisation, interventions, Run(trial, request, $"{patient.Id} (patient {index}, arm {arm.Name})"));
+        return new PatientCourse(patient, randomisation, interventions, Run(trial, request, $"{patient.Id} (patient {index}, arm {arm.Name})"), adverseEvents);
     }
 
     /// <summary>

@@ -110,7 +110,7 @@ public class AdverseEventTests
     {
         var error = Assert.Throws<ScenarioException>(() => Resolve(TrialEngineTests.Small + "\nendpoints: [adverse_events]\n"));
         Assert.Contains("endpoints", error.Message, StringComparison.Ordinal);
-        Assert.Contains("glycaemic", error.Message, StringComparison.Ordinal);
+        Assert.Contains("at least one other endpoint", error.Message, StringComparison.Ordinal);
         var listed = Resolve(TrialEngineTests.Small + "\nendpoints: [hba1c_percent, adverse_events]\n");
         Assert.True(listed.ReportsAdverseEvents);
         Assert.Equal(["hba1c_percent"], listed.Document.Endpoints);

@@ -147,7 +147,7 @@ public class CourseTrialTests
 
     [Theory]
     [InlineData("endpoints: [tir_percent]", "t.yaml:15:13: endpoints[0]: 'tir_percent' is not defined for model 't1d-progression'")]
-    [InlineData("endpoints: [homa_ir]", "its endpoints are: fasting_glucose_mg_dl, mean_glucose_mg_dl, hba1c_percent, beta_cell_mass_mg, beta_cell_function_fraction, insulin_u_per_day.")]
+    [InlineData("endpoints: [homa_ir]", "its endpoints are: fasting_glucose_mg_dl, mean_glucose_mg_dl, hba1c_percent, beta_cell_mass_mg, beta_cell_function_fraction, insulin_u_per_day, adverse_events.")]
     public void Meal_scale_endpoints_are_refused_with_the_endpoints_allowed(string line, string message)
     {
         var error = Assert.Throws<ScenarioException>(() => TrialReader.Read(NewOnsetT1d + "\n" + line + "\n", "t.yaml"));
