@@ -85,6 +85,9 @@ public sealed record ScenarioDocument
     /// <summary>MSC infusions (<c>msc</c> events), schedules and repeats expanded.</summary>
     public IReadOnlyList<Located<MscEventSpec>> Mscs { get; init; } = [];
 
+    /// <summary>The scenario's insulin regimen or closed-loop controller (<c>regimen</c>, <c>controller</c>), or null.</summary>
+    public Located<Trials.InsulinRegimen>? Regimen { get; init; }
+
     /// <summary>The long-horizon course with meal-scale glucose (the <c>multiscale</c> block), or null for one plain run.</summary>
     public MultiscaleDocument? Multiscale { get; init; }
 }

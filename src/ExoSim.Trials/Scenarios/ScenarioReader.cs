@@ -17,7 +17,7 @@ public static partial class ScenarioReader
 {
     /// <summary>Top-level fields, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> TopLevelFields { get; } =
-        ["name", "description", "model", "patient", "parameters", "initial", "fasting", "duration", "output_interval", "outputs", "readouts", "solver", "sensor", "events", "multiscale"];
+        ["name", "description", "model", "patient", "parameters", "initial", "fasting", "duration", "output_interval", "outputs", "readouts", "solver", "sensor", "regimen", "controller", "events", "multiscale"];
 
     /// <summary>Fields of the <c>multiscale</c> block.</summary>
     public static IReadOnlyList<string> MultiscaleFields { get; } =
@@ -102,6 +102,7 @@ public static partial class ScenarioReader
             document = ReadSolver(root, document);
             document = ReadSensor(root, document);
             document = ReadEvents(root, document);
+            document = ReadRegimen(root, document);
             return ReadMultiscale(root, document);
         }
 
@@ -198,6 +199,23 @@ public static partial class ScenarioReader
 
             var lists = EventList(node, "events");
             return document with { Events = lists.Events, Modulations = lists.Modulations, Exosomes = lists.Exosomes, Mscs = lists.Mscs };
+        }
+
+        /// <summary>The scenario-level insulin regimen (<c>regimen</c>) or closed-loop <c>controller</c>; at most one of them.</summary>
+        private ScenarioDocument ReadRegimen(YamlMappingNode root, ScenarioDocument document)
+        {
+            var regimen = Optional(root, "regimen");
+            var controller = Optional(root, "controller");
+            if (regimen is not null && controller is not null)
+            {
+                throw new ScenarioException(At(controller), "controller", "a scenario has either a 'regimen' or a closed-loop 'controller' (which gives the meal boluses itself), not both.");
+            }
+
+            return regimen is not null
+                ? document with { Regimen = new Located<Trials.InsulinRegimen>(InsulinRegimen(Mapping(regimen, "regimen"), "regimen", "type", RegimenFields), At(regimen), "regimen") }
+                : controller is not null
+                    ? document with { Regimen = new Located<Trials.InsulinRegimen>(Controller(Mapping(controller, "controller"), "controller"), At(controller), "controller") }
+                    : document;
         }
 
         private ScenarioDocument ReadMultiscale(YamlMappingNode root, ScenarioDocument document)

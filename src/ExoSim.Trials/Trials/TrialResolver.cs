@@ -175,6 +175,8 @@ public static class TrialResolver
             throw new ScenarioException(arm.Location, arm.Field + ".insulin", $"model '{model.Id}' takes no exogenous insulin; use 'insulin: none' (or leave it out).");
         }
 
+        ScenarioResolver.RequireRegimenSupported(model, regimen, arm.Location, arm.Field + ".insulin");
+
         // The arm's events are checked exactly as a scenario's, over the treatment period, then shifted to trial time.
         var scenario = new ScenarioDocument
         {
