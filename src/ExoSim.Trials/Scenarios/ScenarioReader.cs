@@ -24,13 +24,7 @@ public static partial class ScenarioReader
         ["scheme", "every", "beta_cell", "secretion", "sensitivity", "insulin_sensitivity", "verify", "day"];
 
     /// <summary>Event kinds that exist now.</summary>
-    public static IReadOnlyList<string> EventKinds { get; } = ["meal", "insulin", "iv_glucose", "modulate", "exosome", "msc"];
-
-    // Event kinds of the stable interface (BRIEF.md) that arrive with the therapy modules.
-    private static readonly Dictionary<string, int> PlannedEventKinds = new(StringComparer.Ordinal)
-    {
-        ["drug"] = 4,
-    };
+    public static IReadOnlyList<string> EventKinds { get; } = ["meal", "insulin", "iv_glucose", "modulate", "exosome", "msc", "drug"];
 
     private const double DefaultOutputIntervalMin = 1;
     private const double MinutesPerDay = 1440;
@@ -198,7 +192,7 @@ public static partial class ScenarioReader
             }
 
             var lists = EventList(node, "events");
-            return document with { Events = lists.Events, Modulations = lists.Modulations, Exosomes = lists.Exosomes, Mscs = lists.Mscs };
+            return document with { Events = lists.Events, Modulations = lists.Modulations, Exosomes = lists.Exosomes, Mscs = lists.Mscs, Drugs = lists.Drugs };
         }
 
         /// <summary>The scenario-level insulin regimen (<c>regimen</c>) or closed-loop <c>controller</c>; at most one of them.</summary>
@@ -290,6 +284,7 @@ public static partial class ScenarioReader
             var modulations = new List<Located<ModulationSpec>>();
             var exosomes = new List<Located<ExosomeEventSpec>>();
             var mscs = new List<Located<MscEventSpec>>();
+            var drugs = new List<Located<DrugEventSpec>>();
             for (int index = 0; index < sequence.Children.Count; index++)
             {
                 string field = $"{listField}[{index}]";
@@ -305,11 +300,6 @@ public static partial class ScenarioReader
                     if (name is "at" or "repeat")
                     {
                         continue;
-                    }
-
-                    if (PlannedEventKinds.TryGetValue(name, out int issue))
-                    {
-                        throw new ScenarioException(At(key), $"{field}.{name}", $"'{name}' events arrive with the therapy modules (issue #{issue}); available now: {string.Join(", ", EventKinds)}.");
                     }
 
                     if (!EventKinds.Contains(name))
@@ -345,6 +335,10 @@ public static partial class ScenarioReader
                         var doses = ReadExosome(body, time, $"{field}.exosome");
                         exosomes.AddRange(doses.Select((dose, d) => new Located<ExosomeEventSpec>(dose, location, DoseField(occurrence, d, doses.Count))));
                     }
+                    else if (kind == "drug")
+                    {
+                        drugs.Add(new Located<DrugEventSpec>(ReadDrug(body, time, $"{field}.drug"), location, occurrence));
+                    }
                     else if (kind == "msc")
                     {
                         var infusions = ReadMsc(body, time, $"{field}.msc");
@@ -360,7 +354,7 @@ public static partial class ScenarioReader
                 }
             }
 
-            return new EventLists(events, modulations, exosomes, mscs);
+            return new EventLists(events, modulations, exosomes, mscs) { Drugs = drugs };
         }
 
         private (double EveryMin, int Count) ReadRepeat(YamlMappingNode entry, string field)

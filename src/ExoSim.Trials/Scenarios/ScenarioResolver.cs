@@ -97,6 +97,11 @@ public static partial class ScenarioResolver
         if (document.Multiscale is { } multiscale)
         {
             RequireNoTherapyInCourse(document);
+            if (document.Drugs.Count > 0)
+            {
+                throw new ScenarioException(document.Drugs[0].Location, document.Drugs[0].Field + ".drug", "drug events do not act in a multiscale course yet; run them on dalla-man-2007 without 'multiscale'.");
+            }
+
             if (document.Regimen is { } regimen)
             {
                 throw new ScenarioException(regimen.Location, regimen.Field, "an insulin regimen or controller does not act in a multiscale course yet; give the day's insulin as 'insulin' events in 'day'.");
@@ -119,7 +124,7 @@ public static partial class ScenarioResolver
                 DurationMin = document.DurationMin.Value,
                 OutputIntervalMin = document.OutputIntervalMin.Value,
                 Interventions = [.. Interventions(document, model), .. RegimenDoses(document, model, parameters, sensor)],
-                Modulations = [.. Modulations(document, model, parameters), .. exosome?.Modulations ?? []],
+                Modulations = [.. Modulations(document, model, parameters), .. exosome?.Modulations ?? [], .. DrugModulations(document, model)],
             },
             Solver = solver,
             Options = options,

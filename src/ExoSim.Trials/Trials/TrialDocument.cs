@@ -69,6 +69,9 @@ public sealed record ArmSpec(
 
     /// <summary>MSC infusions (<c>msc</c> events), times from randomisation.</summary>
     public IReadOnlyList<Located<MscEventSpec>> Mscs { get; init; } = [];
+
+    /// <summary>Drug doses (<c>drug</c> events), times from randomisation.</summary>
+    public IReadOnlyList<Located<DrugEventSpec>> Drugs { get; init; } = [];
 }
 
 /// <summary>

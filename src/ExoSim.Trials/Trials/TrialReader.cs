@@ -154,7 +154,7 @@ public static class TrialReader
                 var lists = ScenarioReader.Reader.Optional(entry, "events") is { } ev
                     ? yaml.EventList(ev, field + ".events")
                     : new EventLists([], [], [], []);
-                arms.Add(new ArmSpec(name.Value, ratio, insulin, lists.Events, lists.Modulations, yaml.At(entry), field) { Exosomes = lists.Exosomes, Mscs = lists.Mscs });
+                arms.Add(new ArmSpec(name.Value, ratio, insulin, lists.Events, lists.Modulations, yaml.At(entry), field) { Exosomes = lists.Exosomes, Mscs = lists.Mscs, Drugs = lists.Drugs });
             }
 
             return arms;

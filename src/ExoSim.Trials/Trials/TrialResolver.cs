@@ -188,10 +188,11 @@ public static class TrialResolver
             Modulations = arm.Modulations,
             Exosomes = arm.Exosomes,
             Mscs = arm.Mscs,
+            Drugs = arm.Drugs,
         };
         ScenarioResolver.Resolve(scenario);
         double shift = document.Schedule.RunInMin;
-        bool hasTherapy = arm.Exosomes.Count > 0 || arm.Mscs.Count > 0;
+        bool hasTherapy = arm.Exosomes.Count > 0 || arm.Mscs.Count > 0 || arm.Drugs.Count > 0;
         return new ResolvedArm(
             arm.Name,
             arm.Ratio,
@@ -206,6 +207,10 @@ public static class TrialResolver
                     Modulations = [],
                     Exosomes = arm.Exosomes.Select(e => e with { Value = e.Value with { TimeMin = e.Value.TimeMin + shift } }).ToArray(),
                     Mscs = arm.Mscs.Select(m => m with { Value = m.Value with { TimeMin = m.Value.TimeMin + shift } }).ToArray(),
+                    Drugs = arm.Drugs.Select(d => d with { Value = d.Value with { TimeMin = d.Value.TimeMin + shift } }).ToArray(),
+
+                    // Repeated drug doses run to the end of the trial.
+                    DurationMin = new Located<double>(document.Schedule.DurationMin, arm.Location, "schedule.duration"),
                 }
                 : null,
         };
