@@ -43,7 +43,7 @@ internal static class ParamsCommand
                 throw new UsageException($"'{modelId}' is a therapy: it has one default parameter set and no --patient.");
             }
 
-            return Show(context, modelId, therapy.Parameters, [], json, "Scenario files cannot override them yet; the body weight follows the model's BW where it has one (docs/therapies).");
+            return Show(context, modelId, therapy.Parameters, [], json, "Scenario files cannot override them yet; the exosome and MSC kinetics take the body weight from the model's BW where it has one (docs/therapies).");
         }
 
         var model = ModelCatalog.All.FirstOrDefault(m => m.Id == modelId)
