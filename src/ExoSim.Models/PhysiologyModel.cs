@@ -124,6 +124,16 @@ public abstract class PhysiologyModel
             $"Model '{Id}' does not accept {intervention.Kind} events. Allowed: {string.Join(", ", SupportedInterventions)}.");
     }
 
+    /// <summary>
+    /// Applies an insulin controller's decision at the current time of a running simulation (called from a discrete
+    /// event of an <see cref="InsulinFeedback"/>): a new basal rate on the model's insulin input and a bolus as a state
+    /// jump, exactly as <see cref="InsulinBasal"/> and <see cref="InsulinBolus"/> events enter it.
+    /// </summary>
+    /// <exception cref="NotSupportedException">When the model takes no exogenous insulin.</exception>
+    public virtual void DeliverInsulin(ModelSystem system, Span<double> state, InsulinCommand command)
+        => throw new NotSupportedException(
+            $"Model '{Id}' does not accept {InsulinFeedback.KindName} events. Allowed: {string.Join(", ", SupportedInterventions)}.");
+
     /// <summary>Loads a built-in parameter set whose name is known to be valid.</summary>
     protected abstract ParameterSet LoadPatient(string name);
 }

@@ -10,6 +10,9 @@ public static class TherapyCatalog
     {
         [ExosomeParameters.TherapyId] = ("MSC-derived exosomes: pharmacokinetics, cargo effect and pharmacodynamics (docs/therapies/exosome.md)", ExosomeParameters.Default),
         [Msc.MscParameters.TherapyId] = ("MSC cells: lung trapping, survival and paracrine exosome secretion feeding the exosome PK/PD (docs/therapies/msc.md)", Msc.MscParameters.Default),
+        [Insulin.InsulinParameters.TherapyId] = ("Insulin regimens and the PID closed loop: correction rule, insulin-on-board curve, controller settings (docs/therapies/insulin.md)", Insulin.InsulinParameters.Default),
+        [Drugs.DrugParameters.Metformin] = ("Metformin: oral one-compartment kinetics and an Emax lowering of hepatic glucose production (docs/therapies/drugs.md)", Drugs.DrugParameters.MetforminDefault),
+        [Drugs.DrugParameters.Glp1] = ("GLP-1 receptor agonist (liraglutide): s.c. kinetics, glucose-dependent secretion and slower gastric emptying (docs/therapies/drugs.md)", Drugs.DrugParameters.Glp1Default),
     };
 
     /// <summary>The therapy ids.</summary>

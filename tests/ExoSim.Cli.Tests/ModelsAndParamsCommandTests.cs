@@ -55,6 +55,9 @@ public class ModelsAndParamsCommandTests
     [Theory]
     [InlineData("exosome", "plasma_half_life_min")]
     [InlineData("msc", "paracrine_potency")]
+    [InlineData("insulin", "pid_integral_time_min")]
+    [InlineData("metformin", "emax_kp1")]
+    [InlineData("glp1", "emax_gastric_emptying")]
     public void Params_of_a_therapy_lists_every_value_with_unit_and_source(string therapy, string parameter)
     {
         var result = CliRunner.Run("params", therapy, "--json");

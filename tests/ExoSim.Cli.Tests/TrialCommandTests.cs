@@ -175,6 +175,7 @@ public class TrialCommandTests
     [InlineData("insulin-sensitivity-t1d-small.yaml", false)]
     [InlineData("exosome-addon-t1d-small.yaml", false)]
     [InlineData("t2d-sensitiser-small.yaml", false)]
+    [InlineData("closed-loop-vs-basal-bolus-t1d-small.yaml", false)]
     [InlineData("power-t1d-small.yaml", true)]
     public void The_example_trials_run(string file, bool power)
     {

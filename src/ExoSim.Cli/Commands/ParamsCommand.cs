@@ -16,10 +16,10 @@ internal static class ParamsCommand
 {
     public static Command Create(CliContext context)
     {
-        var modelArgument = new Argument<string>("MODEL") { Description = "Model id (see `exosim models`) or therapy id (exosome, msc)." };
+        var modelArgument = new Argument<string>("MODEL") { Description = "Model id (see `exosim models`) or therapy id (exosome, msc, insulin, metformin, glp1)." };
         var patientOption = new Option<string?>("--patient", "-p") { Description = "A named parameter set, e.g. adult#001 (default: the model's reference subject).", HelpName = "NAME" };
         var jsonOption = new Option<bool>("--json") { Description = "Print the parameters as JSON objects (name, value, unit, source, ...)." };
-        var command = new Command("params", "Show a model's parameters for one subject, or a therapy's (exosome, msc), with values, units, origin and sources.")
+        var command = new Command("params", "Show a model's parameters for one subject, or a therapy's (exosome, msc, insulin, metformin, glp1), with values, units, origin and sources.")
         {
             modelArgument,
             patientOption,
@@ -30,7 +30,7 @@ internal static class ParamsCommand
             parseResult.GetValue(modelArgument)!,
             parseResult.GetValue(patientOption),
             parseResult.GetValue(jsonOption)));
-        context.AddExamples(command, "exosim params uva-padova-t1d --patient adult#001", "exosim params bergman-minimal --json", "exosim params exosome");
+        context.AddExamples(command, "exosim params uva-padova-t1d --patient adult#001", "exosim params bergman-minimal --json", "exosim params exosome", "exosim params metformin");
         return command;
     }
 
@@ -43,7 +43,7 @@ internal static class ParamsCommand
                 throw new UsageException($"'{modelId}' is a therapy: it has one default parameter set and no --patient.");
             }
 
-            return Show(context, modelId, therapy.Parameters, [], json, "Scenario files cannot override them yet; the body weight follows the model's BW where it has one (docs/therapies).");
+            return Show(context, modelId, therapy.Parameters, [], json, "Scenario files cannot override them yet; the exosome and MSC kinetics take the body weight from the model's BW where it has one (docs/therapies).");
         }
 
         var model = ModelCatalog.All.FirstOrDefault(m => m.Id == modelId)

@@ -50,11 +50,8 @@ public static class CgmMeasurement
             return [];
         }
 
-        int knotCount = (int)Math.Floor(interstitial[^1].TimeMin / sensor.ErrorIntervalMin) + 3;
-        double[] knots = CgmSensorError.Knots(sensor, random, knotCount);
-        return interstitial
-            .Select(s => Read(sensor, s, CgmSensorError.At(knots, sensor.ErrorIntervalMin, s.TimeMin)))
-            .ToArray();
+        var reader = new CgmReader(sensor, random, interstitial[^1].TimeMin);
+        return interstitial.Select(s => s with { MgDl = reader.Read(s.TimeMin, s.MgDl) }).ToArray();
     }
 
     /// <summary>Readings without measurement error: the same sampling checks and clipping, ε = 0.</summary>

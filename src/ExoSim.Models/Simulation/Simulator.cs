@@ -39,7 +39,14 @@ public static class Simulator
                     $"A {intervention.Kind} at {intervention.TimeMin} min lies outside the simulated span [0, {request.DurationMin}] min.");
             }
 
-            model.Schedule(intervention, schedule, request.Parameters);
+            if (intervention is InsulinFeedback feedback)
+            {
+                feedback.Schedule(model, schedule, request.Parameters);
+            }
+            else
+            {
+                model.Schedule(intervention, schedule, request.Parameters);
+            }
         }
 
         foreach (var modulation in request.Modulations)

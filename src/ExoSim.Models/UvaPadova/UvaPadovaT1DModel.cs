@@ -87,7 +87,7 @@ public sealed class UvaPadovaT1DModel : PhysiologyModel
     public override IReadOnlyList<string> PatientNames => UvaPadovaSubjects.Names;
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> SupportedInterventions { get; } = ["meal", "insulin bolus", "insulin basal", "IV glucose bolus"];
+    public override IReadOnlyList<string> SupportedInterventions { get; } = ["meal", "insulin bolus", "insulin basal", "IV glucose bolus", InsulinFeedback.KindName];
 
     /// <summary>
     /// Not stiff in practice: the fastest rate is m1 + m30 ≤ 1.1/min against meal time scales of tens of minutes,
@@ -170,6 +170,20 @@ public sealed class UvaPadovaT1DModel : PhysiologyModel
             default:
                 base.Schedule(intervention, schedule, parameters);
                 break;
+        }
+    }
+
+    /// <summary>A controller's basal rate on the s.c. infusion channel and its bolus into Isc1, in the units of <see cref="Schedule"/>.</summary>
+    public override void DeliverInsulin(ModelSystem system, Span<double> state, InsulinCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        double bw = system.Parameters[BW];
+        InterventionGuard.RequireNonNegative(command.BolusU, "insulin bolus", "U");
+        state[Isc1] += command.BolusU * PmolPerUnit / bw;
+        if (command.BasalUPerH is { } rate)
+        {
+            InterventionGuard.RequireNonNegative(rate, "basal insulin rate", "U/h");
+            system.InputRates[InsulinChannel] = rate / MinPerHour * PmolPerUnit / bw;
         }
     }
 

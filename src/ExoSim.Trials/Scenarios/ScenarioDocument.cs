@@ -91,6 +91,12 @@ public sealed record ScenarioDocument
     /// <summary>MSC infusions (<c>msc</c> events), schedules and repeats expanded.</summary>
     public IReadOnlyList<Located<MscEventSpec>> Mscs { get; init; } = [];
 
+    /// <summary>Drug doses (<c>drug</c> events), repeats expanded; each keeps its own schedule (expanded when resolved).</summary>
+    public IReadOnlyList<Located<DrugEventSpec>> Drugs { get; init; } = [];
+
+    /// <summary>The scenario's insulin regimen or closed-loop controller (<c>regimen</c>, <c>controller</c>), or null.</summary>
+    public Located<Trials.InsulinRegimen>? Regimen { get; init; }
+
     /// <summary>The long-horizon course with meal-scale glucose (the <c>multiscale</c> block), or null for one plain run.</summary>
     public MultiscaleDocument? Multiscale { get; init; }
 }
@@ -138,3 +144,26 @@ public sealed record MultiscaleDocument
 /// <param name="StartMin">Start (min).</param>
 /// <param name="EndMin">End (min).</param>
 public sealed record ModulationSpec(string Parameter, double Factor, double StartMin, double EndMin);
+
+/// <summary>A <c>drug</c> event: a dose, repeated every interval for a number of doses or (without one) to the end of the run.</summary>
+/// <param name="TimeMin">First dose (min).</param>
+/// <param name="Name">Drug name as accepted by <see cref="Therapies.Drugs.DrugTherapy.Names"/>.</param>
+/// <param name="DoseMg">Amount per dose (mg).</param>
+/// <param name="EveryMin">Interval between doses (min), 0 for one dose.</param>
+/// <param name="Count">Number of doses, or null for every interval to the end of the run.</param>
+public sealed record DrugEventSpec(double TimeMin, string Name, double DoseMg, double EveryMin, int? Count)
+{
+    /// <summary>The dose times up to <paramref name="endMin"/>.</summary>
+    public IEnumerable<double> Times(double endMin)
+    {
+        int count = Count ?? (EveryMin > 0 ? (int)Math.Floor(((endMin - TimeMin) / EveryMin) + 1e-9) + 1 : 1);
+        for (int k = 0; k < count; k++)
+        {
+            double time = TimeMin + (k * EveryMin);
+            if (time <= endMin)
+            {
+                yield return time;
+            }
+        }
+    }
+}

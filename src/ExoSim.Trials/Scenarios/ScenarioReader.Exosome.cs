@@ -165,10 +165,11 @@ public static partial class ScenarioReader
         {
             var (location, field) = lists.Exosomes.Count > 0 ? (lists.Exosomes[0].Location, lists.Exosomes[0].Field)
                 : lists.Mscs.Count > 0 ? (lists.Mscs[0].Location, lists.Mscs[0].Field)
+                : lists.Drugs.Count > 0 ? (lists.Drugs[0].Location, lists.Drugs[0].Field)
                 : (default(SourceLocation?), string.Empty);
             if (location is { } at)
             {
-                throw new ScenarioException(at, field, "exosome and msc events are not supported inside a multiscale course's day: the day's events are meals, insulin and IV glucose.");
+                throw new ScenarioException(at, field, "exosome, msc and drug events are not supported inside a multiscale course's day: the day's events are meals, insulin and IV glucose.");
             }
         }
 
@@ -235,4 +236,8 @@ internal sealed record TherapySchedule(double Potency, double EveryMin, int Coun
 /// <param name="Exosomes">Exosome doses.</param>
 /// <param name="Mscs">MSC infusions.</param>
 internal sealed record EventLists(
-    List<Located<Intervention>> Events, List<Located<ModulationSpec>> Modulations, List<Located<ExosomeEventSpec>> Exosomes, List<Located<MscEventSpec>> Mscs);
+    List<Located<Intervention>> Events, List<Located<ModulationSpec>> Modulations, List<Located<ExosomeEventSpec>> Exosomes, List<Located<MscEventSpec>> Mscs)
+{
+    /// <summary>Drug doses (<c>drug</c> events).</summary>
+    public List<Located<DrugEventSpec>> Drugs { get; init; } = [];
+}

@@ -17,20 +17,14 @@ public static partial class ScenarioReader
 {
     /// <summary>Top-level fields, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> TopLevelFields { get; } =
-        ["name", "description", "model", "patient", "parameters", "exosome_parameters", "msc_parameters", "initial", "fasting", "duration", "output_interval", "outputs", "readouts", "solver", "sensor", "events", "multiscale"];
+        ["name", "description", "model", "patient", "parameters", "exosome_parameters", "msc_parameters", "initial", "fasting", "duration", "output_interval", "outputs", "readouts", "solver", "sensor", "regimen", "controller", "events", "multiscale"];
 
     /// <summary>Fields of the <c>multiscale</c> block.</summary>
     public static IReadOnlyList<string> MultiscaleFields { get; } =
         ["scheme", "every", "beta_cell", "secretion", "sensitivity", "insulin_sensitivity", "verify", "day"];
 
     /// <summary>Event kinds that exist now.</summary>
-    public static IReadOnlyList<string> EventKinds { get; } = ["meal", "insulin", "iv_glucose", "modulate", "exosome", "msc"];
-
-    // Event kinds of the stable interface (BRIEF.md) that arrive with the therapy modules.
-    private static readonly Dictionary<string, int> PlannedEventKinds = new(StringComparer.Ordinal)
-    {
-        ["drug"] = 4,
-    };
+    public static IReadOnlyList<string> EventKinds { get; } = ["meal", "insulin", "iv_glucose", "modulate", "exosome", "msc", "drug"];
 
     private const double DefaultOutputIntervalMin = 1;
     private const double MinutesPerDay = 1440;
@@ -104,6 +98,7 @@ public static partial class ScenarioReader
             document = ReadSolver(root, document);
             document = ReadSensor(root, document);
             document = ReadEvents(root, document);
+            document = ReadRegimen(root, document);
             return ReadMultiscale(root, document);
         }
 
@@ -199,7 +194,24 @@ public static partial class ScenarioReader
             }
 
             var lists = EventList(node, "events");
-            return document with { Events = lists.Events, Modulations = lists.Modulations, Exosomes = lists.Exosomes, Mscs = lists.Mscs };
+            return document with { Events = lists.Events, Modulations = lists.Modulations, Exosomes = lists.Exosomes, Mscs = lists.Mscs, Drugs = lists.Drugs };
+        }
+
+        /// <summary>The scenario-level insulin regimen (<c>regimen</c>) or closed-loop <c>controller</c>; at most one of them.</summary>
+        private ScenarioDocument ReadRegimen(YamlMappingNode root, ScenarioDocument document)
+        {
+            var regimen = Optional(root, "regimen");
+            var controller = Optional(root, "controller");
+            if (regimen is not null && controller is not null)
+            {
+                throw new ScenarioException(At(controller), "controller", "a scenario has either a 'regimen' or a closed-loop 'controller' (which gives the meal boluses itself), not both.");
+            }
+
+            return regimen is not null
+                ? document with { Regimen = new Located<Trials.InsulinRegimen>(InsulinRegimen(Mapping(regimen, "regimen"), "regimen", "type", RegimenFields), At(regimen), "regimen") }
+                : controller is not null
+                    ? document with { Regimen = new Located<Trials.InsulinRegimen>(Controller(Mapping(controller, "controller"), "controller"), At(controller), "controller") }
+                    : document;
         }
 
         private ScenarioDocument ReadMultiscale(YamlMappingNode root, ScenarioDocument document)
@@ -274,6 +286,7 @@ public static partial class ScenarioReader
             var modulations = new List<Located<ModulationSpec>>();
             var exosomes = new List<Located<ExosomeEventSpec>>();
             var mscs = new List<Located<MscEventSpec>>();
+            var drugs = new List<Located<DrugEventSpec>>();
             for (int index = 0; index < sequence.Children.Count; index++)
             {
                 string field = $"{listField}[{index}]";
@@ -289,11 +302,6 @@ public static partial class ScenarioReader
                     if (name is "at" or "repeat")
                     {
                         continue;
-                    }
-
-                    if (PlannedEventKinds.TryGetValue(name, out int issue))
-                    {
-                        throw new ScenarioException(At(key), $"{field}.{name}", $"'{name}' events arrive with the therapy modules (issue #{issue}); available now: {string.Join(", ", EventKinds)}.");
                     }
 
                     if (!EventKinds.Contains(name))
@@ -329,6 +337,10 @@ public static partial class ScenarioReader
                         var doses = ReadExosome(body, time, $"{field}.exosome");
                         exosomes.AddRange(doses.Select((dose, d) => new Located<ExosomeEventSpec>(dose, location, DoseField(occurrence, d, doses.Count))));
                     }
+                    else if (kind == "drug")
+                    {
+                        drugs.Add(new Located<DrugEventSpec>(ReadDrug(body, time, $"{field}.drug"), location, occurrence));
+                    }
                     else if (kind == "msc")
                     {
                         var infusions = ReadMsc(body, time, $"{field}.msc");
@@ -344,7 +356,7 @@ public static partial class ScenarioReader
                 }
             }
 
-            return new EventLists(events, modulations, exosomes, mscs);
+            return new EventLists(events, modulations, exosomes, mscs) { Drugs = drugs };
         }
 
         private (double EveryMin, int Count) ReadRepeat(YamlMappingNode entry, string field)

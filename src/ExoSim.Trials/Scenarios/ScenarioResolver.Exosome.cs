@@ -23,7 +23,7 @@ public static partial class ScenarioResolver
     private const string BodyWeightParameter = "BW";
 
     /// <summary>
-    /// The parameter modulations of a document's exosome doses and MSC infusions for one subject's parameters (its body
+    /// The parameter modulations of a document's exosome doses, MSC infusions and drug doses for one subject's parameters (its body
     /// weight scales the kinetics); empty when there are none. Used by trial arms, whose patients differ.
     /// </summary>
     /// <exception cref="ScenarioException">A mechanism the model does not have.</exception>
@@ -32,7 +32,7 @@ public static partial class ScenarioResolver
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(parameters);
-        return ResolveExosome(document, model, parameters)?.Modulations ?? [];
+        return [.. ResolveExosome(document, model, parameters)?.Modulations ?? [], .. DrugModulations(document, model)];
     }
 
     /// <summary>

@@ -97,10 +97,21 @@ public static partial class ScenarioResolver
         if (document.Multiscale is { } multiscale)
         {
             RequireNoTherapyInCourse(document);
+            if (document.Drugs.Count > 0)
+            {
+                throw new ScenarioException(document.Drugs[0].Location, document.Drugs[0].Field + ".drug", "drug events do not act in a multiscale course yet; run them on dalla-man-2007 without 'multiscale'.");
+            }
+
+            if (document.Regimen is { } regimen)
+            {
+                throw new ScenarioException(regimen.Location, regimen.Field, "an insulin regimen or controller does not act in a multiscale course yet; give the day's insulin as 'insulin' events in 'day'.");
+            }
+
             return ResolveCourse(document, multiscale, model, parameters, initial, rest, solver, options);
         }
 
         var exosome = ResolveExosome(document, model, parameters);
+        var sensor = Sensor(document, model);
 
         return new ResolvedScenario
         {
@@ -112,15 +123,15 @@ public static partial class ScenarioResolver
                 InitialState = initial,
                 DurationMin = document.DurationMin.Value,
                 OutputIntervalMin = document.OutputIntervalMin.Value,
-                Interventions = Interventions(document, model),
-                Modulations = [.. Modulations(document, model, parameters), .. exosome?.Modulations ?? []],
+                Interventions = [.. Interventions(document, model), .. RegimenDoses(document, model, parameters, sensor)],
+                Modulations = [.. Modulations(document, model, parameters), .. exosome?.Modulations ?? [], .. DrugModulations(document, model)],
             },
             Solver = solver,
             Options = options,
             OutputColumns = Columns(model, document.Outputs),
             Readouts = Readouts(model, document.Readouts),
             SteadyStart = rest,
-            Sensor = Sensor(document, model),
+            Sensor = sensor,
             SensorSeed = document.SensorSeed?.Value ?? DefaultSensorSeed,
             Exosome = exosome,
         };

@@ -259,6 +259,7 @@ public sealed record EventInfo(string Kind, double TimeMin, IReadOnlyDictionary<
             InsulinBolus bolus => new Dictionary<string, double> { ["dose_u"] = bolus.DoseU },
             InsulinBasal basal => new Dictionary<string, double> { ["rate_u_per_h"] = basal.RateUPerH },
             GlucoseBolusIv glucose => new Dictionary<string, double> { ["dose_g_per_kg"] = glucose.DoseGPerKg },
+            InsulinFeedback feedback => new Dictionary<string, double> { ["end_min"] = feedback.EndMin },
             _ => new Dictionary<string, double>(),
         };
         return new EventInfo(intervention.Kind, intervention.TimeMin, amounts);

@@ -1,4 +1,5 @@
 using ExoSim.Models.Simulation;
+using ExoSim.Therapies.Insulin;
 using ExoSim.Trials.Scenarios;
 
 namespace ExoSim.Trials.Trials;
@@ -100,19 +101,56 @@ public sealed record ArmSpec(
 
     /// <summary>MSC infusions (<c>msc</c> events), times from randomisation.</summary>
     public IReadOnlyList<Located<MscEventSpec>> Mscs { get; init; } = [];
+
+    /// <summary>Drug doses (<c>drug</c> events), times from randomisation.</summary>
+    public IReadOnlyList<Located<DrugEventSpec>> Drugs { get; init; } = [];
 }
 
 /// <summary>
-/// A per-patient insulin regimen of an arm: open-loop basal–bolus as simglucose's BBController without its correction
-/// term (basal at the subject's steady-state rate u2ss·BW/6000 U/min, a bolus of carbs/CR at each meal's start), scaled.
+/// A per-patient insulin regimen of an arm (or of a scenario) as written; <see cref="ToPlan"/> makes the therapy
+/// module's <see cref="InsulinPlan"/> (docs/therapies/insulin.md). Without options it is the open-loop basal–bolus of
+/// simglucose's BBController without its correction term: basal at the subject's steady-state rate u2ss·BW/6000
+/// U/min and a bolus of carbs/CR at each meal's start, scaled.
 /// </summary>
-/// <param name="Kind"><c>basal-bolus</c>, <c>basal-only</c> or <c>none</c>.</param>
+/// <param name="Kind">One of <see cref="Kinds"/>.</param>
 /// <param name="BasalScale">Multiplier of the basal rate.</param>
 /// <param name="BolusScale">Multiplier of the meal boluses.</param>
 public sealed record InsulinRegimen(string Kind, double BasalScale, double BolusScale)
 {
     /// <summary>The regimen names.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["basal-bolus", "basal-only", "none"];
+    public static IReadOnlyList<string> Kinds => InsulinPlan.Kinds;
+
+    /// <summary>Whether meal boluses add (G − target)/CF above the threshold.</summary>
+    public bool Correction { get; init; }
+
+    /// <summary>Whether a closed loop gives meal boluses (hybrid closed loop).</summary>
+    public bool MealBolus { get; init; } = true;
+
+    /// <summary>The pump's basal profile, or null.</summary>
+    public IReadOnlyList<BasalSegment>? BasalProfile { get; init; }
+
+    /// <summary>Carbohydrate ratio (g/U), or null for the subject's CR.</summary>
+    public double? CarbRatioGPerU { get; init; }
+
+    /// <summary>Correction factor (mg/dL per U), or null for the subject's CF.</summary>
+    public double? CorrectionFactorMgDlPerU { get; init; }
+
+    /// <summary>Correction or closed-loop target (mg/dL), or null for the default.</summary>
+    public double? TargetMgDl { get; init; }
+
+    /// <summary>The therapy module's plan.</summary>
+    public InsulinPlan ToPlan() => new()
+    {
+        Kind = Kind,
+        BasalScale = BasalScale,
+        BolusScale = BolusScale,
+        Correction = Correction,
+        MealBolus = MealBolus,
+        Profile = BasalProfile is null ? null : new BasalProfile(BasalProfile),
+        CarbRatioGPerU = CarbRatioGPerU,
+        CorrectionFactorMgDlPerU = CorrectionFactorMgDlPerU,
+        TargetMgDl = TargetMgDl,
+    };
 }
 
 /// <summary>Randomisation to arms.</summary>

@@ -154,8 +154,12 @@ public static class TrialEngine
         var patient = trial.Population.Patient(index, normal);
         var meals = MealPlan.Draw(schedule, normal);
         var interventions = new List<Intervention>(meals);
-        double basalBackground = Regimens.Add(interventions, trial.Background, patient.Parameters, meals, 0, schedule.RunInMin);
-        Regimens.Add(interventions, arm.Insulin, patient.Parameters, meals, schedule.RunInMin, schedule.DurationMin);
+
+        // The sensor's error series is drawn before the run so that a controller and the endpoints read the same one.
+        var cgm = trial.Sensor is { } cgmSensor ? new CgmReader(cgmSensor, stream, schedule.DurationMin) : null;
+        InsulinDeliveryLog runIn = new(), treatment = new();
+        double basalBackground = Regimens.Add(interventions, trial.Background, patient.Parameters, meals, 0, schedule.RunInMin, cgm, runIn);
+        Regimens.Add(interventions, arm.Insulin, patient.Parameters, meals, schedule.RunInMin, schedule.DurationMin, cgm, treatment);
         interventions.AddRange(arm.Events);
         interventions.Sort((a, b) => a.TimeMin.CompareTo(b.TimeMin));
         var adverseEvents = AdverseEvents.Sample(arm, trial.Document.Seed, index, schedule.DurationMin);
@@ -181,9 +185,9 @@ public static class TrialEngine
         }
 
         double[] times = result.Column(Simulator.TimeColumn);
-        double[] glucose = trial.Sensor is { } sensor ? Readings(result, times, sensor, stream) : result.Column(Observable.GlucoseMgPerDl);
+        double[] glucose = cgm is not null ? Readings(result, times, cgm) : result.Column(Observable.GlucoseMgPerDl);
         double[] insulin = trial.Population.CohortOf(index).Type != "t1d" && result.HasColumn(Observable.InsulinPmolPerL) ? result.Column(Observable.InsulinPmolPerL) : [];
-        var record = new InsulinRecord(interventions, basalBackground);
+        var record = new InsulinRecord([.. interventions, .. runIn.Deliveries, .. treatment.Deliveries], basalBackground);
         var names = trial.Document.Endpoints;
         double window = schedule.WindowMin;
         double[] Window(double end) => TrialEndpoints.Compute(names, times, glucose, insulin, record, end - window, end, schedule.FastingTimeOfDayMin);
@@ -210,10 +214,9 @@ public static class TrialEngine
         return new PatientOutcome(index, patient.Id, patient.Cohort, patient.Subject, arm.Name, stratum, patient.AgeYears, patient.WeightKg, values) { AdverseEvents = adverseEvents, GlucoseProfile = profile };
     }
 
-    private static double[] Readings(SimulationResult result, double[] times, CgmSensor sensor, Xoshiro256StarStar stream)
+    private static double[] Readings(SimulationResult result, double[] times, CgmReader cgm)
     {
         var interstitial = result.Column(Observable.InterstitialGlucoseMgPerDl);
-        var samples = times.Select((t, i) => new GlucoseSample(t, interstitial[i])).ToArray();
-        return CgmMeasurement.Measure(samples, sensor, stream).Select(r => r.MgDl).ToArray();
+        return times.Select((t, i) => cgm.Read(t, interstitial[i])).ToArray();
     }
 }

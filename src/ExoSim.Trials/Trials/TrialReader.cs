@@ -225,26 +225,16 @@ public static class TrialReader
                 var lists = ScenarioReader.Reader.Optional(entry, "events") is { } ev
                     ? yaml.EventList(ev, field + ".events")
                     : new EventLists([], [], [], []);
-                arms.Add(new ArmSpec(name.Value, ratio, insulin, lists.Events, lists.Modulations, yaml.At(entry), field) { Exosomes = lists.Exosomes, Mscs = lists.Mscs });
+                arms.Add(new ArmSpec(name.Value, ratio, insulin, lists.Events, lists.Modulations, yaml.At(entry), field) { Exosomes = lists.Exosomes, Mscs = lists.Mscs, Drugs = lists.Drugs });
             }
 
             return arms;
         }
 
         private InsulinRegimen Insulin(YamlNode node, string field)
-        {
-            if (node is YamlScalarNode)
-            {
-                return new InsulinRegimen(Choice(node, field, InsulinRegimen.Kinds), 1, 1);
-            }
-
-            var mapping = yaml.Mapping(node, field);
-            yaml.CheckKeys(mapping, field, ["regimen", "basal_scale", "bolus_scale"]);
-            string kind = Choice(yaml.Required(mapping, "regimen", field), field + ".regimen", InsulinRegimen.Kinds);
-            double basal = ScenarioReader.Reader.Optional(mapping, "basal_scale") is { } b ? Number(b, field + ".basal_scale", 0, 10) : 1;
-            double bolus = ScenarioReader.Reader.Optional(mapping, "bolus_scale") is { } s ? Number(s, field + ".bolus_scale", 0, 10) : 1;
-            return new InsulinRegimen(kind, basal, bolus);
-        }
+            => node is YamlScalarNode
+                ? new InsulinRegimen(Choice(node, field, InsulinRegimen.Kinds), 1, 1)
+                : yaml.InsulinRegimen(yaml.Mapping(node, field), field, "regimen", ScenarioReader.ArmInsulinFields);
 
         private RandomisationSpec Randomisation(YamlMappingNode root, List<ArmSpec> arms)
         {
@@ -339,7 +329,7 @@ public static class TrialReader
             }
 
             double interval = ScenarioReader.Reader.Optional(mapping, "output_interval") is { } oi ? Positive(oi, field + ".output_interval") : longHorizon ? MinutesPerDay : 5;
-            double fasting = ScenarioReader.Reader.Optional(mapping, "fasting_time") is { } ft ? TimeOfDay(ft, field + ".fasting_time") : 6 * 60;
+            double fasting = ScenarioReader.Reader.Optional(mapping, "fasting_time") is { } ft ? yaml.TimeOfDay(ft, field + ".fasting_time") : 6 * 60;
             var sensor = ScenarioReader.Reader.Optional(mapping, "sensor") is { } sn ? yaml.Text(sn, field + ".sensor") : null;
             return new ScheduleSpec(runIn, treatment, visits, window, interval, Meals(mapping, field), fasting, sensor);
         }
@@ -376,7 +366,7 @@ public static class TrialReader
                 string field = $"{listField}[{i}]";
                 var entry = yaml.Mapping(list.Children[i], field);
                 yaml.CheckKeys(entry, field, ["time", "carbs", "time_sd", "carbs_cv", "duration"]);
-                double time = TimeOfDay(yaml.Required(entry, "time", field), field + ".time");
+                double time = yaml.TimeOfDay(yaml.Required(entry, "time", field), field + ".time");
                 double carbs = NonNegative(yaml.Required(entry, "carbs", field), field + ".carbs", Dimension.Mass);
                 double timeSd = ScenarioReader.Reader.Optional(entry, "time_sd") is { } sd ? NonNegative(sd, field + ".time_sd", Dimension.Time) : 0;
                 double carbsCv = ScenarioReader.Reader.Optional(entry, "carbs_cv") is { } cv ? Fraction(cv, field + ".carbs_cv") : 0;
@@ -560,21 +550,6 @@ public static class TrialReader
             return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value)
                 ? value
                 : throw new ScenarioException(yaml.At(node), field, $"expected a whole number from 0 to {ulong.MaxValue}; got '{text}'.");
-        }
-
-        /// <summary>A time of day written <c>HH:MM</c> (00:00–23:59), in minutes after midnight.</summary>
-        private double TimeOfDay(YamlNode node, string field)
-        {
-            string text = yaml.Scalar(node, field);
-            var parts = text.Split(':');
-            if (parts.Length == 2
-                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int hours) && hours < 24
-                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int minutes) && minutes < 60 && parts[1].Length == 2)
-            {
-                return (hours * 60) + minutes;
-            }
-
-            throw new ScenarioException(yaml.At(node), field, $"expected a time of day HH:MM from 00:00 to 23:59, e.g. '07:30'; got '{text}'.");
         }
 
         private string? OptionalText(YamlMappingNode mapping, string key)

@@ -55,6 +55,7 @@ public sealed record ResolvedArm(string Name, int Ratio, InsulinRegimen Insulin,
             DurationMin = Therapy.DurationMin with { Value = Therapy.DurationMin.Value + shiftMin },
             Exosomes = Therapy.Exosomes.Select(e => e with { Value = e.Value with { TimeMin = e.Value.TimeMin + shiftMin } }).ToArray(),
             Mscs = Therapy.Mscs.Select(m => m with { Value = m.Value with { TimeMin = m.Value.TimeMin + shiftMin } }).ToArray(),
+            Drugs = Therapy.Drugs.Select(d => d with { Value = d.Value with { TimeMin = d.Value.TimeMin + shiftMin } }).ToArray(),
         },
     };
 }
@@ -90,7 +91,7 @@ public sealed record ResolvedTrial
     /// Whether the patient table and summary carry adverse events: <c>adverse_events</c> listed in <c>endpoints</c>, or
     /// no <c>endpoints</c> and an arm with an exosome or MSC therapy. (They are sampled, and a rejection acts, either way.)
     /// </summary>
-    public bool ReportsAdverseEvents => Document.AdverseEventsEndpoint ?? Arms.Any(a => a.Therapy is not null);
+    public bool ReportsAdverseEvents => Document.AdverseEventsEndpoint ?? Arms.Any(a => a.Therapy is { } therapy && (therapy.Exosomes.Count > 0 || therapy.Mscs.Count > 0));
 
     /// <summary>Seed of the allocation stream.</summary>
     public ulong RandomisationSeed => Document.Randomisation.Seed ?? Document.Seed;
@@ -248,6 +249,8 @@ public static class TrialResolver
             throw new ScenarioException(arm.Location, arm.Field + ".insulin", problem);
         }
 
+        ScenarioResolver.RequireRegimenSupported(model, regimen, arm.Location, arm.Field + ".insulin");
+
         // The arm's events are checked exactly as a scenario's, over the treatment period, then shifted to trial time.
         var scenario = new ScenarioDocument
         {
@@ -259,11 +262,14 @@ public static class TrialResolver
             Modulations = arm.Modulations,
             Exosomes = arm.Exosomes,
             Mscs = arm.Mscs,
+            Drugs = arm.Drugs,
             ExosomeParameterOverrides = arm.Exosomes.Count > 0 || arm.Mscs.Count > 0 ? document.ExosomeParameterOverrides : [],
             MscParameterOverrides = arm.Mscs.Count > 0 ? document.MscParameterOverrides : [],
         };
         ScenarioResolver.Resolve(scenario);
-        bool hasTherapy = arm.Exosomes.Count > 0 || arm.Mscs.Count > 0;
+        bool hasTherapy = arm.Exosomes.Count > 0 || arm.Mscs.Count > 0 || arm.Drugs.Count > 0;
+
+        // Shifted moves the therapy's duration to the end of the trial too: repeated drug doses run to the end of the trial.
         var resolved = new ResolvedArm(arm.Name, arm.Ratio, regimen, arm.Events.Select(e => e.Value).ToArray(), arm.Modulations.Select(m => m.Value).ToArray())
         {
             Therapy = hasTherapy ? scenario with { Events = [], Modulations = [] } : null,
