@@ -22,6 +22,7 @@ internal static class LevenbergMarquardt
 {
     private const double InitialDamping = 1e-3;
     private const double MaxDamping = 1e10;
+    private const double MaxLogStep = 0.7;
 
     /// <summary>Minimises from <paramref name="start"/>; coordinates with <paramref name="held"/> true stay where they start.</summary>
     /// <exception cref="EstimationException">The model cannot be evaluated at the start.</exception>
@@ -41,6 +42,11 @@ internal static class LevenbergMarquardt
             }
 
             var step = Step(current, free, damping);
+            if (PredictedDecrease(current, free, step) <= settings.ObjectiveTolerance * (1 + Math.Abs(current.Value)))
+            {
+                return new(phi, current.Value, true, "predicted decrease of the objective below tolerance", iteration, current);
+            }
+
             var trial = (double[])phi.Clone();
             for (int k = 0; k < free.Length; k++)
             {
@@ -96,6 +102,22 @@ internal static class LevenbergMarquardt
         return [.. free];
     }
 
+    /// <summary>The decrease of the local quadratic model, −(∇ᵀδ + ½·δᵀHδ).</summary>
+    private static double PredictedDecrease(Linearization current, int[] free, double[] step)
+    {
+        double linear = 0, quadratic = 0;
+        for (int a = 0; a < free.Length; a++)
+        {
+            linear += current.Gradient[free[a]] * step[a];
+            for (int b = 0; b < free.Length; b++)
+            {
+                quadratic += step[a] * current.Hessian[free[a], free[b]] * step[b];
+            }
+        }
+
+        return -(linear + (0.5 * quadratic));
+    }
+
     private static double[] Step(Linearization current, int[] free, double damping)
     {
         int m = free.Length;
@@ -115,12 +137,15 @@ internal static class LevenbergMarquardt
                 matrix[a, b] = current.Hessian[free[a], free[b]];
             }
 
-            // Marquardt's scaling by the diagonal, floored so that a flat direction still gets a finite step.
-            matrix[a, a] += damping * Math.Max(current.Hessian[free[a], free[a]], 1e-12 * Math.Max(largestDiagonal, 1));
+            // Marquardt's scaling by the diagonal, floored so that a nearly flat direction still gets a bounded step.
+            matrix[a, a] += damping * Math.Max(current.Hessian[free[a], free[a]], 1e-6 * largestDiagonal);
         }
 
-        var step = matrix.Svd().Solve(rhs);
-        return [.. step.Select(x => double.IsFinite(x) ? Math.Clamp(x, -2, 2) : 0)];
+        var step = matrix.Svd().Solve(rhs).Select(x => double.IsFinite(x) ? x : 0).ToArray();
+
+        // A trust radius in ln: no coordinate changes by more than a factor e^MaxLogStep in one step (direction kept).
+        double largest = step.Select(Math.Abs).DefaultIfEmpty(0).Max();
+        return largest > MaxLogStep ? [.. step.Select(x => x * MaxLogStep / largest)] : step;
     }
 
     internal static string Describe(FitObjective objective, double[] phi)
