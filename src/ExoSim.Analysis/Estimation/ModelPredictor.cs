@@ -18,6 +18,7 @@ public sealed class ModelPredictor
     private readonly double[] times;
     private readonly int[] timeIndex;
     private readonly string[] columns;
+    private readonly Func<ParameterSet, (ParameterSet Parameters, double[]? InitialState)> start;
 
     /// <summary>Creates the predictor.</summary>
     /// <param name="request">What to simulate (model, subject, events); its initial state, if given, is kept for every parameter value.</param>
@@ -26,8 +27,20 @@ public sealed class ModelPredictor
     /// <param name="parameterNames">Names of the estimated parameters, in the order of the values the predictor receives.</param>
     /// <param name="observations">The observations to predict.</param>
     /// <param name="observableColumns">Model column of each observable index.</param>
+    /// <param name="start">
+    /// The start of a run for given (completed) parameters: the parameters to simulate with and the initial state (null:
+    /// the model's own for those parameters). Default: the request's initial state if it has one, else the model's.
+    /// Models that start at a fasting steady state pass one that recomputes it.
+    /// </param>
     /// <exception cref="ArgumentException">A name is not the model's, or a sample lies outside the simulated span.</exception>
-    public ModelPredictor(SimulationRequest request, IOdeSolver solver, SolverOptions options, IReadOnlyList<string> parameterNames, IReadOnlyList<Observation> observations, IReadOnlyList<string> observableColumns)
+    public ModelPredictor(
+        SimulationRequest request,
+        IOdeSolver solver,
+        SolverOptions options,
+        IReadOnlyList<string> parameterNames,
+        IReadOnlyList<Observation> observations,
+        IReadOnlyList<string> observableColumns,
+        Func<ParameterSet, (ParameterSet Parameters, double[]? InitialState)>? start = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(observations);
@@ -56,6 +69,8 @@ public sealed class ModelPredictor
             throw new ArgumentException($"Sample times must lie within the simulated span [0, {request.DurationMin}] min.");
         }
 
+        var fixedStart = request.InitialState?.ToArray();
+        this.start = start ?? (parameters => (parameters, fixedStart));
         timeIndex = [.. observations.Select(o => Array.BinarySearch(times, o.TimeMin))];
         columns = [.. observations.Select(o => observableColumns[o.Observable])];
     }
@@ -73,14 +88,18 @@ public sealed class ModelPredictor
         return request.Model.Complete(parameters);
     }
 
-    /// <summary>Simulates at the sample times for the given parameter values (null if the solver fails).</summary>
+    /// <summary>
+    /// Simulates for the given parameter values, at the sample times or at <paramref name="outputTimesMin"/>; null if
+    /// the solver fails or the start state cannot be found for these values.
+    /// </summary>
     public SimulationResult? Simulate(IReadOnlyList<double> values, IReadOnlyList<double>? outputTimesMin = null)
     {
         try
         {
-            return Simulator.Run(request with { Parameters = ParametersFor(values), OutputTimesMin = outputTimesMin ?? times }, solver, options);
+            var (parameters, initial) = start(ParametersFor(values));
+            return Simulator.Run(request with { Parameters = parameters, InitialState = initial, OutputTimesMin = outputTimesMin ?? times }, solver, options);
         }
-        catch (OdeSolverException)
+        catch (Exception exception) when (exception is OdeSolverException or ArgumentException or InvalidOperationException)
         {
             return null;
         }
