@@ -42,6 +42,7 @@ internal sealed class CliApplication
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(RunsCommand.Create(context));
         root.Subcommands.Add(BurdenCommand.Create(context));
+        root.Subcommands.Add(FitCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));
         foreach (var command in PlannedCommands.Create(context, plannedIssues))
         {

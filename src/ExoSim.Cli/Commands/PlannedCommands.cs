@@ -15,16 +15,6 @@ internal static class PlannedCommands
             context,
             issues,
             8,
-            new Command("fit", "Fit model parameters to data, with uncertainty.")
-            {
-                new Argument<string>("FIT") { Description = "Fit specification (YAML)." },
-            },
-            "exosim fit examples/fit-ivgtt.yaml");
-
-        yield return Planned(
-            context,
-            issues,
-            8,
             new Command("sensitivity", "Local and global sensitivity analysis (Morris, Sobol).")
             {
                 new Argument<string>("SPEC") { Description = "Sensitivity specification (YAML)." },

@@ -38,7 +38,7 @@ public sealed record FitDocument
     /// <summary>The data file, resolved relative to the fit file.</summary>
     public required Located<string> DataFile { get; init; }
 
-    /// <summary>Data column → model column (state or observable); columns not listed must be named like a model column.</summary>
+    /// <summary>Data column → model column (state or observable). When given, only the listed columns are fitted; without it every measured column is fitted and must be named like a model column.</summary>
     public IReadOnlyList<Located<KeyValuePair<string, string>>> Columns { get; init; } = [];
 
     /// <summary>Samples before this time are ignored (min).</summary>

@@ -26,7 +26,10 @@ public sealed record ResolvedFit
     /// <summary>The data.</summary>
     public required FitData Data { get; init; }
 
-    /// <summary>Model column of each data column, in the order of <see cref="FitData.Columns"/>.</summary>
+    /// <summary>The data columns fitted: those listed in data.columns, or every measured column when it is absent.</summary>
+    public required IReadOnlyList<FitDataColumn> DataColumns { get; init; }
+
+    /// <summary>Model column of each fitted data column, in the order of <see cref="DataColumns"/>.</summary>
     public required IReadOnlyList<string> ModelColumns { get; init; }
 
     /// <summary>Unit of each model column.</summary>
@@ -62,6 +65,9 @@ public static class FitResolver
         }
 
         var model = scenario.Request.Model;
+        // With data.columns only the listed columns are fitted; observable k is the k-th fitted column.
+        int[] fitted = [.. Enumerable.Range(0, data.Columns.Count).Where(c => document.Columns.Count == 0 || document.Columns.Any(e => e.Value.Key == data.Columns[c].Name))];
+        data = data with { Columns = [.. fitted.Select(c => data.Columns[c])], Samples = [.. data.Samples.Where(s => fitted.Contains(s.Column)).Select(s => s with { Column = Array.IndexOf(fitted, s.Column) })] };
         var (modelColumns, modelUnits, factors) = Columns(document, data, model);
         var parameters = Parameters(document, scenario.Request.Parameters);
         var errors = ErrorModels(document, data, modelColumns, modelUnits, factors);
@@ -126,6 +132,7 @@ public static class FitResolver
             Document = document,
             Scenario = scenario,
             Data = data,
+            DataColumns = data.Columns,
             ModelColumns = modelColumns,
             ModelUnits = modelUnits,
             Subjects = subjects,
