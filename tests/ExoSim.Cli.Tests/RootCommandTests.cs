@@ -81,7 +81,6 @@ public class RootCommandTests
     }
 
     [Theory]
-    [InlineData(8, "fit", "fit.yaml")]
     [InlineData(8, "sensitivity", "sobol.yaml")]
     public void Planned_command_exits_3_with_one_line_naming_its_issue(int issue, params string[] args)
     {

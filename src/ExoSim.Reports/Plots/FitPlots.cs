@@ -73,10 +73,12 @@ public static class FitPlots
         line.LegendText = "profile";
         var threshold = plot.Add.HorizontalLine(profile.Threshold, 1.5f, Colors.OrangeRed, LinePattern.Dashed);
         threshold.LegendText = "95 % threshold (χ²₁ = 3.84)";
+        bool labelled = false;
         foreach (double wald in new[] { profile.WaldLower, profile.WaldUpper }.Where(x => x > 0 && double.IsFinite(x)))
         {
             var marker = plot.Add.VerticalLine(Math.Log10(wald), 1, Colors.Teal, LinePattern.Dotted);
-            marker.LegendText = "Wald 95 % CI";
+            marker.LegendText = labelled ? string.Empty : "Wald 95 % CI";
+            labelled = true;
         }
 
         plot.ShowLegend(Alignment.UpperCenter);

@@ -48,7 +48,8 @@ public static class FitReader
             throw new FileNotFoundException($"Fit file '{path}' does not exist.", path);
         }
 
-        return Read(File.ReadAllText(path), path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        string? folder = Path.GetDirectoryName(path);
+        return Read(File.ReadAllText(path), path, string.IsNullOrEmpty(folder) ? "." : folder);
     }
 
     /// <summary>Reads fit text; <paramref name="fileName"/> is used in messages, <paramref name="folder"/> resolves relative paths.</summary>

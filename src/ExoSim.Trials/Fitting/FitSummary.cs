@@ -3,18 +3,18 @@ using ExoSim.Analysis.Estimation;
 namespace ExoSim.Trials.Fitting;
 
 /// <summary>
-/// What <c>fit.json</c> holds (schema <see cref="CurrentSchemaVersion"/>): the fit's inputs and, per subject, the
+/// What <c>fit.json</c> holds (schema <see cref="SchemaName"/>): the fit's inputs and, per subject, the
 /// estimates with SE and 95 % Wald CIs from the Fisher information, derived parameters, the correlation matrix,
 /// goodness of fit (objective, −2 ln L, AIC, BIC), residual summaries, convergence and profile likelihoods.
 /// Non-finite numbers (e.g. the SE of a non-identifiable parameter) are written as null.
 /// </summary>
 public sealed record FitSummary
 {
-    /// <summary>Version of this layout; raised when a field changes meaning or is removed.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>Schema name and version of this layout; the version is raised when a field changes meaning or is removed.</summary>
+    public const string SchemaName = "exosim.fit/1";
 
-    /// <summary>The schema version.</summary>
-    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    /// <summary>The schema.</summary>
+    public string Schema { get; init; } = SchemaName;
 
     /// <summary>ExoSim's version.</summary>
     public required string ExosimVersion { get; init; }
