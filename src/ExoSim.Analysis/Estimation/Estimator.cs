@@ -255,6 +255,21 @@ public static class Estimator
     /// Wald SE in ln, 0.02–0.5), re-optimise the others by Levenberg–Marquardt from the previous point, until
     /// Δ(−2 ln L) passes the threshold by 1, the bound is reached or the points per side are used up.
     /// </summary>
+    /// <summary>The other quantities re-optimised from <paramref name="warm"/> with coordinate j fixed at x; null where the model fails.</summary>
+    private static LevenbergMarquardtOutcome? FixedAt(FitObjective objective, double[] warm, int j, double x, bool[] held, EstimationSettings settings)
+    {
+        var start = (double[])warm.Clone();
+        start[j] = x;
+        try
+        {
+            return LevenbergMarquardt.Minimize(objective, start, held, settings, 50);
+        }
+        catch (EstimationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// ln of the value where the profile crosses the threshold between a point below it and one above, by regula
     /// falsi (Illinois variant) with a re-optimisation at each trial value.
@@ -267,14 +282,7 @@ public static class Estimator
         for (int iteration = 0; iteration < 6 && Math.Abs(x1 - x0) > 1e-5; iteration++)
         {
             double x = x1 - (f1 * (x1 - x0) / (f1 - f0));
-            var start = (double[])warm.Clone();
-            start[j] = x;
-            LevenbergMarquardtOutcome fit;
-            try
-            {
-                fit = LevenbergMarquardt.Minimize(objective, start, held, settings, 50);
-            }
-            catch (EstimationException)
+            if (FixedAt(objective, warm, j, x, held, settings) is not { } fit)
             {
                 break;
             }
@@ -322,14 +330,7 @@ public static class Estimator
                 double x = optimum.Phi[j] + (direction * k * step);
                 bool last = direction * (x - limit) >= 0;
                 x = last ? limit : x;
-                var start = (double[])previous.Clone();
-                start[j] = x;
-                LevenbergMarquardtOutcome fit;
-                try
-                {
-                    fit = LevenbergMarquardt.Minimize(objective, start, held, settings, 50);
-                }
-                catch (EstimationException)
+                if (FixedAt(objective, previous, j, x, held, settings) is not { } fit)
                 {
                     break;
                 }
