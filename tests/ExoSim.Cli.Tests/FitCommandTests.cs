@@ -81,6 +81,44 @@ public class FitCommandTests
     }
 
     [Fact]
+    public void Each_subject_is_fitted_separately_with_an_inline_scenario()
+    {
+        using var directory = new TemporaryDirectory();
+        string fit = Path.Combine(directory.Path, "fit.yaml");
+        double[] times = [8, 12, 16, 22, 32, 42, 62, 82, 122, 182];
+        double[] glucose = [240, 211, 196, 172, 142, 124, 92, 77, 82, 90];
+        var rows = times.Select((t, i) => $"a,{t},{glucose[i]}").Concat(times.Select((t, i) => $"b,{t},{(glucose[i] - 92) * 0.8 + 92}"));
+        File.WriteAllText(Path.Combine(directory.Path, "data.csv"), "subject,time [min],glucose [mg/dL]\n" + string.Join("\n", rows) + "\n");
+        File.WriteAllText(fit, """
+            scenario:
+              model: bergman-minimal
+              duration: 182 min
+            data: {file: data.csv, columns: {glucose: glucose_mg_dl}}
+            parameters:
+              p1: {initial: 0.03, lower: 0.001, upper: 0.2}
+              G0: {initial: 250 mg/dL, lower: 100 mg/dL, upper: 500 mg/dL}
+            error_model:
+              glucose: {type: additive, a: estimate 5 mg/dL}
+            """);
+        string outDir = Path.Combine(directory.Path, "out");
+
+        var result = CliRunner.Run("fit", fit, "--out", outDir);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "fit.json")));
+        var subjects = json.RootElement.GetProperty("subjects");
+        Assert.Equal(["a", "b"], subjects.EnumerateArray().Select(s => s.GetProperty("subject").GetString()));
+        Assert.All(subjects.EnumerateArray(), s => Assert.Equal(10, s.GetProperty("observations").GetInt32()));
+
+        // b's excursion above basal is 80 % of a's: its fitted G0 is lower.
+        double g0A = subjects[0].GetProperty("estimates")[1].GetProperty("estimate").GetDouble();
+        double g0B = subjects[1].GetProperty("estimates")[1].GetProperty("estimate").GetDouble();
+        Assert.True(g0B < g0A, $"G0 a {g0A}, b {g0B}");
+        Assert.True(File.Exists(Path.Combine(outDir, "plots", "a-fit-glucose_mg_dl.png")));
+        Assert.True(File.Exists(Path.Combine(outDir, "plots", "b-residuals.png")));
+    }
+
+    [Fact]
     public void A_missing_fit_file_exits_2()
     {
         var result = CliRunner.Run("fit", "no-such-fit.yaml");

@@ -135,7 +135,7 @@ public sealed record EstimationResult
     /// <summary>Reciprocal condition number of the Fisher information (0 when singular).</summary>
     public required double FisherReciprocalCondition { get; init; }
 
-    /// <summary>Per-observable residual summaries.</summary>
+    /// <summary>Per-observable residual summaries (observables with observations only).</summary>
     public required IReadOnlyList<ResidualSummary> Residuals { get; init; }
 
     /// <summary>Every observation with prediction and residual.</summary>

@@ -225,14 +225,9 @@ public static class Estimator
     }
 
     private static ResidualSummary[] Summaries(EstimationProblem problem, FittedPoint[] points)
-        => problem.ErrorModels.Select(model =>
+        => problem.ErrorModels.Where(model => points.Any(p => p.Observable == model.Observable)).Select(model =>
         {
             var own = points.Where(p => p.Observable == model.Observable).OrderBy(p => p.TimeMin).ToArray();
-            if (own.Length == 0)
-            {
-                return new ResidualSummary(model.Observable, model.Unit, 0, double.NaN, double.NaN, double.NaN, double.NaN, 0);
-            }
-
             int runs = 1;
             for (int i = 1; i < own.Length; i++)
             {

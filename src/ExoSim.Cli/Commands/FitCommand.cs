@@ -136,7 +136,10 @@ internal static class FitCommand
         }
 
         headline["objective"] = first.ObjectiveValue;
-        headline["aic"] = first.Aic;
+        if (first.Aic is double aic)
+        {
+            headline["aic"] = aic;
+        }
         return headline;
     }
 

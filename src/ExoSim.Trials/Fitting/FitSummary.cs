@@ -143,14 +143,14 @@ public sealed record SubjectFitSummary
     /// <summary>Objective at the estimate.</summary>
     public required double ObjectiveValue { get; init; }
 
-    /// <summary>−2 ln L.</summary>
-    public required double MinusTwoLogLikelihood { get; init; }
+    /// <summary>−2 ln L (null when not finite, e.g. a perfect weighted-least-squares fit).</summary>
+    public required double? MinusTwoLogLikelihood { get; init; }
 
     /// <summary>AIC.</summary>
-    public required double Aic { get; init; }
+    public required double? Aic { get; init; }
 
     /// <summary>BIC.</summary>
-    public required double Bic { get; init; }
+    public required double? Bic { get; init; }
 
     /// <summary>Number of estimated quantities k of AIC/BIC.</summary>
     public required int EstimatedCount { get; init; }
@@ -184,9 +184,9 @@ public sealed record SubjectFitSummary
             CorrelationNames = [.. r.Estimates.Select(e => e.Name)],
             Correlation = [.. r.Correlation.Select(row => (IReadOnlyList<double?>)[.. row.Select(FitSummary.Finite)])],
             ObjectiveValue = r.ObjectiveValue,
-            MinusTwoLogLikelihood = r.MinusTwoLogLikelihood,
-            Aic = r.Aic,
-            Bic = r.Bic,
+            MinusTwoLogLikelihood = FitSummary.Finite(r.MinusTwoLogLikelihood),
+            Aic = FitSummary.Finite(r.Aic),
+            Bic = FitSummary.Finite(r.Bic),
             EstimatedCount = r.EstimatedCount,
             ResidualVarianceScale = r.ResidualVarianceScale,
             FisherReciprocalCondition = r.FisherReciprocalCondition,
