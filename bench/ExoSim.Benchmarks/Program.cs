@@ -7,7 +7,7 @@ using ExoSim.Benchmarks.WorkPrecision;
 
 namespace ExoSim.Benchmarks;
 
-/// <summary>Entry point: <c>workprecision</c>, <c>patientday</c>, <c>multiscale</c> and <c>trial</c> (plain console studies) or <c>bdn</c> (BenchmarkDotNet).</summary>
+/// <summary>Entry point: <c>workprecision</c>, <c>patientday</c>, <c>multiscale</c>, <c>trial</c> and <c>course</c> (plain console studies) or <c>bdn</c> (BenchmarkDotNet).</summary>
 internal static class Program
 {
     private const string Usage = """
@@ -26,6 +26,9 @@ internal static class Program
           trial [--patients N] [--days D] [--threads T]
               The trial engine on uva-padova-t1d patients generated from the 30 subjects, three meals/day, basal–bolus:
               patient-days per second with 1 and T threads (default 200 patients, 7 days, all cores).
+          course [--patients N] [--threads T]
+              The trial engine on 2-year t2d-progression courses (1-year run-in, 1 year of treatment), without therapy
+              and with exosomes every 14 days: patient-days per second with 1 and T threads (default 64 patients).
           bdn [BenchmarkDotNet arguments]
               BenchmarkDotNet classes, e.g. `bdn --filter *Stiff*` or `bdn --list flat`.
         """;
@@ -53,6 +56,11 @@ internal static class Program
                 return Trial.TrialThroughput.Run(
                     int.Parse(Value(args, "--patients") ?? "200", CultureInfo.InvariantCulture),
                     int.Parse(Value(args, "--days") ?? "7", CultureInfo.InvariantCulture),
+                    int.Parse(Value(args, "--threads") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+                    Console.Out);
+            case "course":
+                return Trial.CourseThroughput.Run(
+                    int.Parse(Value(args, "--patients") ?? "64", CultureInfo.InvariantCulture),
                     int.Parse(Value(args, "--threads") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
                     Console.Out);
             case "bdn":

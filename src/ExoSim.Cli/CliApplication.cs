@@ -39,6 +39,7 @@ internal sealed class CliApplication
         root.Subcommands.Add(ParamsCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(TrialCommand.Create(context));
+        root.Subcommands.Add(SensitivityCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(RunsCommand.Create(context));
         root.Subcommands.Add(BurdenCommand.Create(context));

@@ -38,7 +38,7 @@ public class TrialCommandTests
         return path;
     }
 
-    private static CliResult Run(params string[] args)
+    internal static CliResult Run(params string[] args)
     {
         var result = CliRunner.Run(args);
         Assert.True(result.ExitCode == 0, result.Err);
@@ -85,7 +85,15 @@ public class TrialCommandTests
     public void One_thread_two_threads_resume_and_merged_shards_give_identical_results()
     {
         using var directory = new TemporaryDirectory();
-        string trial = WriteTrial(directory);
+        AssertRunsAgree(WriteTrial(directory), directory);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="trial"/> (at least 2 chunks) with 1 and 2 threads, interrupted and resumed, and as 2 shards
+    /// merged, and asserts that every output file is byte-identical to the single-thread run's.
+    /// </summary>
+    internal static void AssertRunsAgree(string trial, TemporaryDirectory directory)
+    {
         string Dir(string name) => Path.Combine(directory.Path, name);
         Run("trial", trial, "--out", Dir("one"), "--threads", "1", "--csv");
         Run("trial", trial, "--out", Dir("two"), "--threads", "2", "--csv");

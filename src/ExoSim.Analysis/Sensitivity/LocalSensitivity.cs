@@ -14,7 +14,11 @@ public sealed record LocalCoefficient(string Name, double Coefficient);
 /// <param name="NominalOutput">y at the nominal point.</param>
 /// <param name="Coefficients">One coefficient per parameter, in the order the parameters were given.</param>
 /// <param name="ModelEvaluations">Number of model evaluations, 2k + 1.</param>
-public sealed record LocalSensitivityResult(double NominalOutput, IReadOnlyList<LocalCoefficient> Coefficients, int ModelEvaluations);
+public sealed record LocalSensitivityResult(double NominalOutput, IReadOnlyList<LocalCoefficient> Coefficients, int ModelEvaluations)
+{
+    /// <summary>The points evaluated (nominal, then p_i(1 + h) and p_i(1 − h) for each parameter) and their outputs.</summary>
+    public ModelSample Sample { get; init; } = ModelSample.Empty;
+}
 
 /// <summary>
 /// Local normalised sensitivity coefficients (∂y/∂p_i)·(p_i/y) at a nominal point, the derivative by central
@@ -92,7 +96,7 @@ public static class LocalSensitivity
             coefficients[i] = new LocalCoefficient(parameters[i].Name, derivative * nominal[i] / y);
         }
 
-        return new LocalSensitivityResult(y, coefficients, outputs.Length);
+        return new LocalSensitivityResult(y, coefficients, outputs.Length) { Sample = new ModelSample(points, outputs) };
     }
 
     private static double[] Perturbed(double[] nominal, int index, double factor)

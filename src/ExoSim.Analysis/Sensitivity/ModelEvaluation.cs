@@ -1,5 +1,14 @@
 namespace ExoSim.Analysis.Sensitivity;
 
+/// <summary>The points a method evaluated the model at and the outputs there, in evaluation order (for export and checks).</summary>
+/// <param name="Points">Each point's input values, in the order of the factors or parameters.</param>
+/// <param name="Outputs">The model output at each point.</param>
+public sealed record ModelSample(IReadOnlyList<IReadOnlyList<double>> Points, IReadOnlyList<double> Outputs)
+{
+    /// <summary>No evaluations.</summary>
+    public static ModelSample Empty { get; } = new([], []);
+}
+
 /// <summary>
 /// Evaluates a model at many points in parallel. Each output is stored at its point's index, so the results do not
 /// depend on the thread count or on the order in which threads finish.

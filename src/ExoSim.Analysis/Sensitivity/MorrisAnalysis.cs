@@ -19,7 +19,11 @@ public sealed record MorrisFactorEffects(string Name, double Mean, double MeanAb
 /// <summary>The result of a Morris screening.</summary>
 /// <param name="Factors">Statistics per factor, in the order the factors were given.</param>
 /// <param name="ModelEvaluations">Number of model evaluations, r·(k + 1).</param>
-public sealed record MorrisResult(IReadOnlyList<MorrisFactorEffects> Factors, int ModelEvaluations);
+public sealed record MorrisResult(IReadOnlyList<MorrisFactorEffects> Factors, int ModelEvaluations)
+{
+    /// <summary>The trajectories' points (k + 1 per trajectory, in order) and their outputs.</summary>
+    public ModelSample Sample { get; init; } = ModelSample.Empty;
+}
 
 /// <summary>
 /// Morris elementary effects (Morris MD, "Factorial sampling plans for preliminary computational experiments",
@@ -80,7 +84,7 @@ public static class MorrisAnalysis
             statistics[i] = new MorrisFactorEffects(factors[i].Name, mean, meanAbsolute, Math.Sqrt(squares / (r - 1)));
         }
 
-        return new MorrisResult(statistics, outputs.Length);
+        return new MorrisResult(statistics, outputs.Length) { Sample = new ModelSample(points, outputs) };
     }
 
     /// <summary>The Morris step Δ = p / (2(p − 1)) on the unit range.</summary>

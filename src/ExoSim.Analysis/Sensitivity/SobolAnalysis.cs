@@ -27,7 +27,11 @@ public sealed record SobolFactorIndices(string Name, IntervalEstimate FirstOrder
 /// <param name="OutputMean">Mean of the output over the 2N base rows.</param>
 /// <param name="OutputVariance">Variance of the output over the 2N base rows (the denominator of every index).</param>
 /// <param name="ModelEvaluations">Number of model evaluations, N·(k + 2).</param>
-public sealed record SobolResult(IReadOnlyList<SobolFactorIndices> Factors, double OutputMean, double OutputVariance, int ModelEvaluations);
+public sealed record SobolResult(IReadOnlyList<SobolFactorIndices> Factors, double OutputMean, double OutputVariance, int ModelEvaluations)
+{
+    /// <summary>The points (rows of A, of B, then of A_B^(1) … A_B^(k)) and their outputs.</summary>
+    public ModelSample Sample { get; init; } = ModelSample.Empty;
+}
 
 /// <summary>
 /// Variance-based (Sobol) first- and total-order indices with the sampling scheme and estimators of Saltelli A et al.,
@@ -110,7 +114,7 @@ public static class SobolAnalysis
                 Interval(estimate.Total[i], totalSamples[i], tail));
         }
 
-        return new SobolResult(indices, estimate.Mean, estimate.Variance, outputs.Length);
+        return new SobolResult(indices, estimate.Mean, estimate.Variance, outputs.Length) { Sample = new ModelSample(points, outputs) };
     }
 
     /// <summary>

@@ -53,6 +53,7 @@ internal static class TrialCommand
             command,
             "exosim trial examples/trials/insulin-sensitivity-t1d-small.yaml",
             "exosim trial examples/trials/insulin-sensitivity-t1d-small.yaml --threads 2 --seed 42 --out results/t1d",
+            "exosim trial examples/trials/exosome-msc-insulin-new-onset-t1d-1y.yaml   # long-horizon: new-onset T1D, 1 year",
             "exosim trial trial.yaml --shard 1/4 --out part1   # then: exosim merge part1 part2 part3 part4 --out all");
         return command;
     }

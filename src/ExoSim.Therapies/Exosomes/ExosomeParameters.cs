@@ -6,7 +6,7 @@ namespace ExoSim.Therapies.Exosomes;
 /// The exosome therapy's parameters — pharmacokinetics (mouse reference values and their allometric scaling to the
 /// subject), cargo/effect kinetics, pharmacodynamics per mechanism, product and safety — each with unit, value and
 /// source or assumption, in the same <see cref="ParameterSet"/> form as the physiology models (what
-/// <c>exosim params exosome</c> shows and scenario <c>exosome.parameters</c> may override). See docs/therapies/exosome.md.
+/// <c>exosim params exosome</c> shows and a scenario's <c>exosome_parameters</c> block may override). See docs/therapies/exosome.md.
 /// </summary>
 public static class ExosomeParameters
 {

@@ -37,6 +37,12 @@ public sealed record ScenarioDocument
     /// <summary>Parameter overrides by name, each as written (a number in the parameter's unit, or a quantity with a unit).</summary>
     public IReadOnlyList<Located<KeyValuePair<string, string>>> Parameters { get; init; } = [];
 
+    /// <summary>Exosome therapy parameter overrides by name (the <c>exosome_parameters</c> block), each as written.</summary>
+    public IReadOnlyList<Located<KeyValuePair<string, string>>> ExosomeParameterOverrides { get; init; } = [];
+
+    /// <summary>MSC therapy parameter overrides by name (the <c>msc_parameters</c> block), each as written.</summary>
+    public IReadOnlyList<Located<KeyValuePair<string, string>>> MscParameterOverrides { get; init; } = [];
+
     /// <summary>Initial-state overrides by state name, each as written.</summary>
     public IReadOnlyList<Located<KeyValuePair<string, string>>> Initial { get; init; } = [];
 

@@ -17,7 +17,7 @@ public static partial class ScenarioReader
 {
     /// <summary>Top-level fields, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> TopLevelFields { get; } =
-        ["name", "description", "model", "patient", "parameters", "initial", "fasting", "duration", "output_interval", "outputs", "readouts", "solver", "sensor", "events", "multiscale"];
+        ["name", "description", "model", "patient", "parameters", "exosome_parameters", "msc_parameters", "initial", "fasting", "duration", "output_interval", "outputs", "readouts", "solver", "sensor", "events", "multiscale"];
 
     /// <summary>Fields of the <c>multiscale</c> block.</summary>
     public static IReadOnlyList<string> MultiscaleFields { get; } =
@@ -94,6 +94,8 @@ public static partial class ScenarioReader
                 Model = model,
                 Patient = Optional(root, "patient") is { } patient ? Text(patient, "patient") : null,
                 Parameters = NamedValues(root, "parameters"),
+                ExosomeParameterOverrides = NamedValues(root, "exosome_parameters"),
+                MscParameterOverrides = NamedValues(root, "msc_parameters"),
                 Initial = NamedValues(root, "initial"),
                 DurationMin = duration,
                 OutputIntervalMin = interval,
@@ -445,7 +447,8 @@ public static partial class ScenarioReader
                 var text => throw new ScenarioException(At(node), field, $"expected true or false; got '{text}'."),
             };
 
-        private List<Located<KeyValuePair<string, string>>> NamedValues(YamlMappingNode root, string field)
+        /// <summary>A mapping of names to values as written (<c>parameters</c>, <c>exosome_parameters</c>, …), or empty when absent.</summary>
+        internal List<Located<KeyValuePair<string, string>>> NamedValues(YamlMappingNode root, string field)
         {
             if (Optional(root, field) is not { } node)
             {

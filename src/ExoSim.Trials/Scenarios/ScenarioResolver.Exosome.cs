@@ -1,6 +1,7 @@
 using ExoSim.Models;
 using ExoSim.Models.Parameters;
 using ExoSim.Models.Simulation;
+using ExoSim.Models.Units;
 using ExoSim.Therapies.Exosomes;
 using ExoSim.Therapies.Msc;
 
@@ -34,14 +35,65 @@ public static partial class ScenarioResolver
         return ResolveExosome(document, model, parameters)?.Modulations ?? [];
     }
 
+    /// <summary>
+    /// The exosome and MSC parameter sets with the document's <c>exosome_parameters</c> and <c>msc_parameters</c>
+    /// overrides (each a number in the parameter's unit, or a quantity with a unit), completed; the exosome body
+    /// weight is still the default's (a dose sets it from the model's <c>BW</c>).
+    /// </summary>
+    /// <exception cref="ScenarioException">An unknown, derived or covariate name, a value that does not parse, or organ shares above 1.</exception>
+    public static (ParameterSet Exosome, ParameterSet Msc) TherapyParameters(ScenarioDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var exosome = WithOverrides(ExosomeParameters.Default, document.ExosomeParameterOverrides, ExosomeParameters.TherapyId);
+        if (document.ExosomeParameterOverrides.Count > 0)
+        {
+            var first = document.ExosomeParameterOverrides[0];
+            exosome = Guard(first.Location, "exosome_parameters", () => ExosomeParameters.Complete(exosome));
+        }
+
+        return (exosome, WithOverrides(MscParameters.Default, document.MscParameterOverrides, MscParameters.TherapyId));
+    }
+
+    private static ParameterSet WithOverrides(ParameterSet defaults, IReadOnlyList<Located<KeyValuePair<string, string>>> overrides, string therapyId)
+    {
+        var parameters = defaults;
+        foreach (var entry in overrides)
+        {
+            var (name, text) = entry.Value;
+            int index = parameters.Schema.IndexOf(name);
+            if (index < 0)
+            {
+                throw new ScenarioException(entry.Location, entry.Field, $"therapy '{therapyId}' has no parameter '{name}'. {NameSuggestions.Describe(name, parameters.Schema.Definitions.Where(d => !d.IsDerived && !d.IsCovariate).Select(d => d.Name))} (list: exosim params {therapyId})");
+            }
+
+            if (parameters.Schema[index].IsCovariate)
+            {
+                throw new ScenarioException(entry.Location, entry.Field, $"'{name}' is the subject's, taken from the model's {BodyWeightParameter} where it has one; set {BodyWeightParameter} under 'parameters' instead.");
+            }
+
+            double value = Guard(entry, () => UnitCatalog.ParseAs(text, parameters.Schema[index].Unit));
+            var current = parameters;
+            parameters = Guard(entry, () => current.WithUserValue(name, value, $"scenario {entry.Location}"));
+        }
+
+        return parameters;
+    }
+
     private static ResolvedExosomeTherapy? ResolveExosome(ScenarioDocument document, PhysiologyModel model, ParameterSet modelParameters)
     {
+        var (parameters, msc) = TherapyParameters(document);
         if (document.Exosomes.Count == 0 && document.Mscs.Count == 0)
         {
+            RequireNoOverrides(document.ExosomeParameterOverrides, "exosome_parameters", "exosome or msc");
+            RequireNoOverrides(document.MscParameterOverrides, "msc_parameters", "msc");
             return null;
         }
 
-        var parameters = ExosomeParameters.Default;
+        if (document.Mscs.Count == 0)
+        {
+            RequireNoOverrides(document.MscParameterOverrides, "msc_parameters", "msc");
+        }
+
         int bodyWeight = modelParameters.Schema.IndexOf(BodyWeightParameter);
         if (bodyWeight >= 0 && modelParameters.Schema[bodyWeight].Unit == "kg")
         {
@@ -72,9 +124,17 @@ public static partial class ScenarioResolver
         var (location, field) = document.Exosomes.Count > 0
             ? (document.Exosomes[0].Location, document.Exosomes[0].Field + ".exosome")
             : (document.Mscs[0].Location, document.Mscs[0].Field + ".msc");
-        var msc = MscParameters.Default;
         var modulations = Guard(location, field, () => ExosomeTherapy.Modulations(model.Id, parameters, doses, msc, infusions));
         return new ResolvedExosomeTherapy(parameters, doses, msc, infusions, modulations);
+    }
+
+    /// <summary>Therapy parameters without a dose they act on are a mistake (a misplaced block or a missing event).</summary>
+    private static void RequireNoOverrides(IReadOnlyList<Located<KeyValuePair<string, string>>> overrides, string block, string events)
+    {
+        if (overrides.Count > 0)
+        {
+            throw new ScenarioException(overrides[0].Location, block, $"has no effect: there are no {events} events for these parameters to act on.");
+        }
     }
 
     /// <summary>Exosome and MSC events do not act in a multiscale course yet: its slow β-cell course has no therapy hook.</summary>
@@ -88,6 +148,9 @@ public static partial class ScenarioResolver
             throw new ScenarioException(at, field,
                 "exosome and msc events do not act in a multiscale course yet (its slow β-cell course has no therapy hook); run them on a long-horizon model (topp-2000, t1d-progression, t2d-progression) without 'multiscale'.");
         }
+
+        RequireNoOverrides(document.ExosomeParameterOverrides, "exosome_parameters", "exosome or msc");
+        RequireNoOverrides(document.MscParameterOverrides, "msc_parameters", "msc");
     }
 
     /// <summary>The mechanisms of one dose: those asked for (each checked against the model), else every one the model has.</summary>

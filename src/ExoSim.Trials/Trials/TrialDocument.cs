@@ -38,6 +38,12 @@ public sealed record TrialDocument
 
     /// <summary>Between-arm analysis settings.</summary>
     public required AnalysisSpec Analysis { get; init; }
+
+    /// <summary>Exosome therapy parameter overrides (<c>exosome_parameters</c>), applied to every arm with exosome or MSC doses.</summary>
+    public IReadOnlyList<Located<KeyValuePair<string, string>>> ExosomeParameterOverrides { get; init; } = [];
+
+    /// <summary>MSC therapy parameter overrides (<c>msc_parameters</c>), applied to every arm with MSC infusions.</summary>
+    public IReadOnlyList<Located<KeyValuePair<string, string>>> MscParameterOverrides { get; init; } = [];
 }
 
 /// <summary>One cohort of the virtual population.</summary>
@@ -50,7 +56,26 @@ public sealed record TrialDocument
 /// <param name="Location">Where the cohort is written.</param>
 /// <param name="Field">Its field path, e.g. <c>population[1]</c>.</param>
 public sealed record CohortSpec(
-    string Name, string Type, string Source, string Group, int Size, IReadOnlyList<Located<KeyValuePair<string, double>>> Variability, SourceLocation Location, string Field);
+    string Name, string Type, string Source, string Group, int Size, IReadOnlyList<Located<KeyValuePair<string, double>>> Variability, SourceLocation Location, string Field)
+{
+    /// <summary>The long-horizon model written as <c>model:</c> (<see cref="LongHorizonModels"/>), or null for the type's meal-scale model.</summary>
+    public Located<string>? Model { get; init; }
+
+    /// <summary>The subject of a long-horizon model the cohort varies around (<c>subject:</c>), or null for the model's default.</summary>
+    public Located<string>? Subject { get; init; }
+
+    /// <summary>Long-horizon cohorts: how a patient is enrolled (<c>stage:</c>): null or <c>new-onset</c> (randomised at its own diagnosis).</summary>
+    public Located<string>? Stage { get; init; }
+
+    /// <summary>New-onset cohorts: the fasting glucose that diagnoses (<c>onset_glucose:</c>, mg/dL), or null for the model's default.</summary>
+    public Located<double>? OnsetGlucoseMgPerDl { get; init; }
+
+    /// <summary>New-onset cohorts: the longest time from the model's start to diagnosis (<c>screening:</c>, min), or null for the default.</summary>
+    public Located<double>? ScreeningMin { get; init; }
+
+    /// <summary>Whether this cohort uses a long-horizon model.</summary>
+    public bool IsLongHorizon => Model is not null && LongHorizonModels.Get(Model.Value) is not null;
+}
 
 /// <summary>One arm: a regimen given to the patients allocated to it.</summary>
 /// <param name="Name">Its name (unique in the trial).</param>

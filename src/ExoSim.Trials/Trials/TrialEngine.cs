@@ -125,6 +125,11 @@ public static class TrialEngine
     {
         ArgumentNullException.ThrowIfNull(trial);
         ArgumentNullException.ThrowIfNull(arm);
+        if (trial.Population.CohortOf(index) is CourseCohort)
+        {
+            return CoursePatient.Simulate(trial, index, arm, stratum);
+        }
+
         var schedule = trial.Document.Schedule;
         var stream = Population.Stream(trial.Document.Seed, index);
         var normal = new NormalGenerator(stream);

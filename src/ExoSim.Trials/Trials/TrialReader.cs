@@ -19,7 +19,7 @@ public static class TrialReader
 
     /// <summary>Top-level fields, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> TopLevelFields { get; } =
-        ["name", "description", "seed", "population", "arms", "randomisation", "schedule", "endpoints", "analysis"];
+        ["name", "description", "seed", "population", "arms", "exosome_parameters", "msc_parameters", "randomisation", "schedule", "endpoints", "analysis"];
 
     /// <summary>Population types.</summary>
     public static IReadOnlyList<string> CohortTypes { get; } = ["t1d", "t2d", "prediabetes", "healthy"];
@@ -69,7 +69,7 @@ public static class TrialReader
             yaml.CheckKeys(root, null, TopLevelFields);
             var cohorts = Cohorts(yaml.Required(root, "population", null));
             var arms = Arms(yaml.Required(root, "arms", null));
-            var endpoints = Endpoints(root);
+            var endpoints = Endpoints(root, cohorts);
             return new TrialDocument
             {
                 File = file,
@@ -79,9 +79,11 @@ public static class TrialReader
                 Cohorts = cohorts,
                 Arms = arms,
                 Randomisation = Randomisation(root, arms),
-                Schedule = Schedule(yaml.Required(root, "schedule", null)),
+                Schedule = Schedule(yaml.Required(root, "schedule", null), cohorts),
                 Endpoints = endpoints,
                 Analysis = Analysis(root, endpoints, cohorts),
+                ExosomeParameterOverrides = yaml.NamedValues(root, "exosome_parameters"),
+                MscParameterOverrides = yaml.NamedValues(root, "msc_parameters"),
             };
         }
 
@@ -93,7 +95,7 @@ public static class TrialReader
             {
                 string field = $"population[{i}]";
                 var entry = yaml.Mapping(list.Children[i], field);
-                yaml.CheckKeys(entry, field, ["name", "type", "source", "group", "size", "variability"]);
+                yaml.CheckKeys(entry, field, ["name", "type", "model", "subject", "stage", "onset_glucose", "screening", "source", "group", "size", "variability"]);
                 var name = UniqueName(entry, field, "cohort", cohorts.Select(c => c.Name));
 
                 string type = Choice(yaml.Required(entry, "type", field), field + ".type", CohortTypes);
@@ -112,10 +114,78 @@ public static class TrialReader
                 }
 
                 int size = sizeNode is null ? 0 : WholeNumber(sizeNode, field + ".size", 1, MaxPatients);
-                cohorts.Add(new CohortSpec(name.Value, type, source, group, size, Variability(entry, field), yaml.At(entry), field));
+                var spec = new CohortSpec(name.Value, type, source, group, size, Variability(entry, field), yaml.At(entry), field);
+                cohorts.Add(LongHorizon(entry, field, spec));
+            }
+
+            if (cohorts.FirstOrDefault(c => c.Stage is not null) is { } newOnset && cohorts.FirstOrDefault(c => c.Stage is null) is { } other)
+            {
+                throw new ScenarioException(other.Location, other.Field + ".stage", $"cohort '{newOnset.Name}' is randomised at diagnosis (stage: {LongHorizonModels.NewOnset}) and '{other.Name}' after the run-in; every cohort of a trial is enrolled the same way.");
             }
 
             return cohorts;
+        }
+
+        /// <summary>The long-horizon fields of a cohort: <c>model</c>, <c>subject</c>, <c>stage</c>, <c>onset_glucose</c>, <c>screening</c>.</summary>
+        private CohortSpec LongHorizon(YamlMappingNode entry, string field, CohortSpec spec)
+        {
+            string[] stageFields = ["subject", "stage", "onset_glucose", "screening"];
+            var modelNode = ScenarioReader.Reader.Optional(entry, "model");
+            var modelName = modelNode is null ? null : yaml.Text(modelNode, field + ".model");
+            string mealScale = TrialResolver.TypeModels.TryGetValue(spec.Type, out var target) ? target.Model : "";
+            if (modelName is null || modelName.Value == mealScale)
+            {
+                if (stageFields.FirstOrDefault(f => ScenarioReader.Reader.Optional(entry, f) is not null) is { } stray)
+                {
+                    throw new ScenarioException(yaml.At(ScenarioReader.Reader.Optional(entry, stray)!), $"{field}.{stray}", $"applies to cohorts of a long-horizon model only ({string.Join(", ", LongHorizonModels.All.Select(m => m.ModelId))}, chosen with 'model:').");
+                }
+
+                return spec;
+            }
+
+            var allowed = LongHorizonModels.All.Where(m => m.Type == spec.Type).Select(m => m.ModelId).Prepend(mealScale).Where(m => m.Length > 0).ToArray();
+            if (!allowed.Contains(modelName.Value))
+            {
+                throw new ScenarioException(modelName.Location, modelName.Field, $"a {spec.Type} cohort cannot use model '{modelName.Value}'. {NameSuggestions.Describe(modelName.Value, allowed)}");
+            }
+
+            if (ScenarioReader.Reader.Optional(entry, "group") is { } group)
+            {
+                throw new ScenarioException(yaml.At(group), field + ".group", $"'group' chooses UVA/Padova subjects; a {modelName.Value} cohort varies around its 'subject'.");
+            }
+
+            var subject = ScenarioReader.Reader.Optional(entry, "subject") is { } su ? yaml.Text(su, field + ".subject") : null;
+            var stageNode = ScenarioReader.Reader.Optional(entry, "stage");
+            Located<string>? stage = null;
+            if (stageNode is not null)
+            {
+                string value = Choice(stageNode, field + ".stage", LongHorizonModels.Stages);
+                stage = new Located<string>(value, yaml.At(stageNode), field + ".stage");
+            }
+
+            Located<double>? onset = null, screening = null;
+            foreach (string key in new[] { "onset_glucose", "screening" })
+            {
+                if (ScenarioReader.Reader.Optional(entry, key) is not { } node)
+                {
+                    continue;
+                }
+
+                if (stage is null)
+                {
+                    throw new ScenarioException(yaml.At(node), $"{field}.{key}", $"applies to 'stage: {LongHorizonModels.NewOnset}' cohorts only (randomised at diagnosis).");
+                }
+
+                var quantity = yaml.Quantity(node, $"{field}.{key}", key == "screening" ? Dimension.Time : Dimension.GlucoseConcentration);
+                if (!(quantity.Value > 0))
+                {
+                    throw new ScenarioException(quantity.Location, quantity.Field, key == "screening" ? "must be positive, e.g. '5 y'." : "must be positive, e.g. '200 mg/dL'.");
+                }
+
+                (key == "screening" ? ref screening : ref onset) = quantity;
+            }
+
+            return spec with { Model = modelName, Subject = subject, Stage = stage, OnsetGlucoseMgPerDl = onset, ScreeningMin = screening };
         }
 
         private List<Located<KeyValuePair<string, double>>> Variability(YamlMappingNode entry, string field)
@@ -225,16 +295,24 @@ public static class TrialReader
             return new RandomisationSpec(method, blockSize, strata, seed);
         }
 
-        private ScheduleSpec Schedule(YamlNode node)
+        private ScheduleSpec Schedule(YamlNode node, List<CohortSpec> cohorts)
         {
             const string field = "schedule";
             var mapping = yaml.Mapping(node, field);
             yaml.CheckKeys(mapping, field, ["run_in", "duration", "visits", "window", "output_interval", "meals", "fasting_time", "sensor"]);
-            double runIn = Positive(yaml.Required(mapping, "run_in", field), field + ".run_in");
+            bool longHorizon = cohorts.Any(c => c.IsLongHorizon);
+            bool newOnset = cohorts.Any(c => c.Stage is not null);
+            if (longHorizon)
+            {
+                RefuseForLongHorizon(mapping, field, newOnset);
+            }
+
+            double runIn = newOnset ? 0 : Positive(yaml.Required(mapping, "run_in", field), field + ".run_in");
             var durationNode = yaml.Required(mapping, "duration", field);
             double treatment = Positive(durationNode, field + ".duration");
-            double window = ScenarioReader.Reader.Optional(mapping, "window") is { } w ? Positive(w, field + ".window") : Math.Min(14 * MinutesPerDay, runIn);
-            if (window > runIn)
+            double defaultWindow = newOnset ? 14 * MinutesPerDay : Math.Min(14 * MinutesPerDay, runIn);
+            double window = ScenarioReader.Reader.Optional(mapping, "window") is { } w ? Positive(w, field + ".window") : defaultWindow;
+            if (!newOnset && window > runIn)
             {
                 throw new ScenarioException(yaml.At(ScenarioReader.Reader.Optional(mapping, "window") ?? mapping), field + ".window", "must not be longer than the run-in: the baseline window ends at randomisation.");
             }
@@ -259,10 +337,27 @@ public static class TrialReader
                 throw new ScenarioException(yaml.At(visitsNode), field + ".visits", "needs at least one visit.");
             }
 
-            double interval = ScenarioReader.Reader.Optional(mapping, "output_interval") is { } oi ? Positive(oi, field + ".output_interval") : 5;
+            double interval = ScenarioReader.Reader.Optional(mapping, "output_interval") is { } oi ? Positive(oi, field + ".output_interval") : longHorizon ? MinutesPerDay : 5;
             double fasting = ScenarioReader.Reader.Optional(mapping, "fasting_time") is { } ft ? TimeOfDay(ft, field + ".fasting_time") : 6 * 60;
             var sensor = ScenarioReader.Reader.Optional(mapping, "sensor") is { } sn ? yaml.Text(sn, field + ".sensor") : null;
             return new ScheduleSpec(runIn, treatment, visits, window, interval, Meals(mapping, field), fasting, sensor);
+        }
+
+        /// <summary>Long-horizon models have fasting-level glucose and no meals; new-onset cohorts have no run-in (randomised at diagnosis).</summary>
+        private void RefuseForLongHorizon(YamlMappingNode mapping, string field, bool newOnset)
+        {
+            foreach (string key in new[] { "meals", "fasting_time", "sensor" })
+            {
+                if (ScenarioReader.Reader.Optional(mapping, key) is { } node)
+                {
+                    throw new ScenarioException(yaml.At(node), $"{field}.{key}", $"long-horizon models ({string.Join(", ", LongHorizonModels.All.Select(m => m.ModelId))}) have fasting-level glucose without meals; remove '{key}'.");
+                }
+            }
+
+            if (newOnset && ScenarioReader.Reader.Optional(mapping, "run_in") is { } runIn)
+            {
+                throw new ScenarioException(yaml.At(runIn), field + ".run_in", $"'stage: {LongHorizonModels.NewOnset}' patients are randomised at their own diagnosis, not after a run-in; remove 'run_in'.");
+            }
         }
 
         private List<MealSpec> Meals(YamlMappingNode schedule, string parent)
@@ -291,19 +386,30 @@ public static class TrialReader
             return meals;
         }
 
-        private List<string> Endpoints(YamlMappingNode root)
+        private List<string> Endpoints(YamlMappingNode root, List<CohortSpec> cohorts)
         {
+            var longHorizon = cohorts.FirstOrDefault(c => c.IsLongHorizon) is { } cohort ? LongHorizonModels.Get(cohort.Model!.Value) : null;
+            var allowed = longHorizon?.Endpoints ?? TrialEndpoints.Names;
             if (ScenarioReader.Reader.Optional(root, "endpoints") is not { } node)
             {
-                return [.. TrialEndpoints.Names];
+                return [.. allowed];
             }
 
-            var list = Sequence(node, "endpoints", $"a list of endpoint names from: {string.Join(", ", TrialEndpoints.Names)}");
+            var list = Sequence(node, "endpoints", $"a list of endpoint names from: {string.Join(", ", allowed)}");
             var names = new List<string>();
             for (int i = 0; i < list.Children.Count; i++)
             {
                 string field = $"endpoints[{i}]";
-                string name = Choice(list.Children[i], field, TrialEndpoints.Names);
+                var text = yaml.Text(list.Children[i], field);
+                if (!allowed.Contains(text.Value) && (TrialEndpoints.Names.Contains(text.Value) || CourseEndpoints.LongHorizonOnly.Contains(text.Value)))
+                {
+                    string problem = longHorizon is null
+                        ? $"'{text.Value}' needs a long-horizon model ({string.Join(", ", LongHorizonModels.All.Select(m => m.ModelId))}); the endpoints of this trial's model are: {string.Join(", ", allowed)}."
+                        : $"'{text.Value}' is not defined for model '{longHorizon.ModelId}' (fasting-level glucose without meals, so no time in range, CV, hypoglycaemia or GMI); its endpoints are: {string.Join(", ", allowed)}.";
+                    throw new ScenarioException(text.Location, field, problem);
+                }
+
+                string name = Choice(list.Children[i], field, allowed);
                 if (names.Contains(name))
                 {
                     throw new ScenarioException(yaml.At(list.Children[i]), field, $"'{name}' is listed twice.");

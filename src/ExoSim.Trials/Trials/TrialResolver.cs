@@ -32,6 +32,19 @@ public sealed record ResolvedArm(string Name, int Ratio, InsulinRegimen Insulin,
         var steps = Modulations.Select(m => (ParameterModulation)new StepModulation(m.Parameter, m.Factor, m.StartMin, m.EndMin));
         return Therapy is null ? [.. steps] : [.. steps, .. ScenarioResolver.TherapyModulations(Therapy, model, patientParameters)];
     }
+
+    /// <summary>The arm with every event, modulation and therapy dose <paramref name="shiftMin"/> later.</summary>
+    public ResolvedArm Shifted(double shiftMin) => this with
+    {
+        Events = Events.Select(e => e with { TimeMin = e.TimeMin + shiftMin }).ToArray(),
+        Modulations = Modulations.Select(m => m with { StartMin = m.StartMin + shiftMin, EndMin = m.EndMin + shiftMin }).ToArray(),
+        Therapy = Therapy is null ? null : Therapy with
+        {
+            DurationMin = Therapy.DurationMin with { Value = Therapy.DurationMin.Value + shiftMin },
+            Exosomes = Therapy.Exosomes.Select(e => e with { Value = e.Value with { TimeMin = e.Value.TimeMin + shiftMin } }).ToArray(),
+            Mscs = Therapy.Mscs.Select(m => m with { Value = m.Value with { TimeMin = m.Value.TimeMin + shiftMin } }).ToArray(),
+        },
+    };
 }
 
 /// <summary>A trial resolved against its model: every name checked, ready for <see cref="TrialEngine"/>.</summary>
@@ -106,9 +119,12 @@ public static class TrialResolver
             }
         }
 
-        bool acceptsInsulin = model.SupportedInterventions.Contains("insulin bolus");
+        // Long-horizon models have no meals, so no meal-bolus regimen: their insulin is given as arm events.
+        bool acceptsInsulin = model.SupportedInterventions.Contains("insulin bolus") && LongHorizonModels.Get(model.Id) is null;
         var background = new InsulinRegimen(acceptsInsulin ? "basal-bolus" : "none", 1, 1);
         var arms = document.Arms.Select(arm => Arm(document, model, arm, background, acceptsInsulin)).ToList();
+        RequireTherapyFor(document.ExosomeParameterOverrides, "exosome_parameters", document.Arms.Any(a => a.Exosomes.Count > 0 || a.Mscs.Count > 0), "exosome or msc");
+        RequireTherapyFor(document.MscParameterOverrides, "msc_parameters", document.Arms.Any(a => a.Mscs.Count > 0), "msc");
         return new ResolvedTrial
         {
             Document = document,
@@ -124,6 +140,11 @@ public static class TrialResolver
 
     private static Cohort Cohort(CohortSpec spec)
     {
+        if (spec.Model is { } modelName)
+        {
+            return LongHorizonCohort(spec, modelName);
+        }
+
         if (!TypeModels.TryGetValue(spec.Type, out var target))
         {
             throw new ScenarioException(spec.Location, spec.Field + ".type", $"no model has '{spec.Type}' subjects yet; available: {string.Join(", ", TypeModels.Keys)}.");
@@ -153,7 +174,13 @@ public static class TrialResolver
             return new NamedCohort(spec.Name, spec.Type, model, [target.Subject]);
         }
 
-        var schema = model.Patient(target.Subject).Schema;
+        CheckVariability(spec, model, target.Subject);
+        return new VariabilityCohort(spec.Name, spec.Type, model, target.Subject, spec.Variability.Select(v => v.Value).ToArray(), spec.Size);
+    }
+
+    private static void CheckVariability(CohortSpec spec, PhysiologyModel model, string subject)
+    {
+        var schema = model.Patient(subject).Schema;
         foreach (var cv in spec.Variability)
         {
             int index = schema.IndexOf(cv.Value.Key);
@@ -163,8 +190,33 @@ public static class TrialResolver
                 throw new ScenarioException(cv.Location, cv.Field, $"{problem} {NameSuggestions.Describe(cv.Value.Key, schema.Definitions.Where(d => !d.IsDerived).Select(d => d.Name))}");
             }
         }
+    }
 
-        return new VariabilityCohort(spec.Name, spec.Type, model, target.Subject, spec.Variability.Select(v => v.Value).ToArray(), spec.Size);
+    /// <summary>A cohort of a long-horizon model (the reader has checked that the model fits the type and the stage fields).</summary>
+    private static CourseCohort LongHorizonCohort(CohortSpec spec, Located<string> modelName)
+    {
+        var info = LongHorizonModels.Get(modelName.Value)!;
+        var model = ModelCatalog.Get(info.ModelId);
+        string subject = spec.Subject?.Value ?? model.DefaultPatient;
+        if (!model.PatientNames.Contains(subject))
+        {
+            throw new ScenarioException(spec.Subject!.Location, spec.Subject.Field, $"model '{model.Id}' has no subject '{subject}'. {NameSuggestions.Describe(subject, model.PatientNames)}");
+        }
+
+        Cohort draws;
+        if (spec.Source == "named")
+        {
+            draws = new NamedCohort(spec.Name, spec.Type, model, [subject]);
+        }
+        else
+        {
+            CheckVariability(spec, model, subject);
+            var variability = spec.Variability.Count > 0 ? spec.Variability.Select(v => v.Value).ToArray() : info.DefaultVariability;
+            draws = new VariabilityCohort(spec.Name, spec.Type, model, subject, variability, spec.Size);
+        }
+
+        bool newOnset = spec.Stage?.Value == LongHorizonModels.NewOnset;
+        return new CourseCohort(draws, newOnset, spec.OnsetGlucoseMgPerDl?.Value ?? info.DefaultOnsetGlucoseMgPerDl, spec.ScreeningMin?.Value ?? LongHorizonModels.DefaultScreeningMin);
     }
 
     private static ResolvedArm Arm(TrialDocument document, PhysiologyModel model, ArmSpec arm, InsulinRegimen background, bool acceptsInsulin)
@@ -172,7 +224,10 @@ public static class TrialResolver
         var regimen = arm.Insulin ?? background;
         if (!acceptsInsulin && regimen.Kind != "none")
         {
-            throw new ScenarioException(arm.Location, arm.Field + ".insulin", $"model '{model.Id}' takes no exogenous insulin; use 'insulin: none' (or leave it out).");
+            string problem = LongHorizonModels.Get(model.Id) is null
+                ? $"model '{model.Id}' takes no exogenous insulin; use 'insulin: none' (or leave it out)."
+                : $"model '{model.Id}' has no meals, so no meal-bolus regimen; leave 'insulin' out and give insulin as events, e.g. '- {{at: 0 d, insulin: {{basal: 1 U/h}}}}'.";
+            throw new ScenarioException(arm.Location, arm.Field + ".insulin", problem);
         }
 
         // The arm's events are checked exactly as a scenario's, over the treatment period, then shifted to trial time.
@@ -186,27 +241,24 @@ public static class TrialResolver
             Modulations = arm.Modulations,
             Exosomes = arm.Exosomes,
             Mscs = arm.Mscs,
+            ExosomeParameterOverrides = arm.Exosomes.Count > 0 || arm.Mscs.Count > 0 ? document.ExosomeParameterOverrides : [],
+            MscParameterOverrides = arm.Mscs.Count > 0 ? document.MscParameterOverrides : [],
         };
         ScenarioResolver.Resolve(scenario);
-        double shift = document.Schedule.RunInMin;
         bool hasTherapy = arm.Exosomes.Count > 0 || arm.Mscs.Count > 0;
-        return new ResolvedArm(
-            arm.Name,
-            arm.Ratio,
-            regimen,
-            arm.Events.Select(e => e.Value with { TimeMin = e.Value.TimeMin + shift }).ToArray(),
-            arm.Modulations.Select(m => m.Value with { StartMin = m.Value.StartMin + shift, EndMin = m.Value.EndMin + shift }).ToArray())
+        var resolved = new ResolvedArm(arm.Name, arm.Ratio, regimen, arm.Events.Select(e => e.Value).ToArray(), arm.Modulations.Select(m => m.Value).ToArray())
         {
-            Therapy = hasTherapy
-                ? scenario with
-                {
-                    Events = [],
-                    Modulations = [],
-                    Exosomes = arm.Exosomes.Select(e => e with { Value = e.Value with { TimeMin = e.Value.TimeMin + shift } }).ToArray(),
-                    Mscs = arm.Mscs.Select(m => m with { Value = m.Value with { TimeMin = m.Value.TimeMin + shift } }).ToArray(),
-                }
-                : null,
+            Therapy = hasTherapy ? scenario with { Events = [], Modulations = [] } : null,
         };
+        return resolved.Shifted(document.Schedule.RunInMin);
+    }
+
+    private static void RequireTherapyFor(IReadOnlyList<Located<KeyValuePair<string, string>>> overrides, string block, bool hasTherapy, string events)
+    {
+        if (overrides.Count > 0 && !hasTherapy)
+        {
+            throw new ScenarioException(overrides[0].Location, block, $"has no effect: no arm has {events} events for these parameters to act on.");
+        }
     }
 
     private static CgmSensor? Sensor(ScheduleSpec schedule, PhysiologyModel model)

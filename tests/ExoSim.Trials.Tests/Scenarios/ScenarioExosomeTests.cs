@@ -123,4 +123,46 @@ public class ScenarioExosomeTests
         Assert.Equal((line, column, field), (error.Location.Line, error.Location.Column, error.Field));
         Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Exosome_parameters_override_the_defaults_in_their_unit_and_change_the_effect()
+    {
+        const string Dose = "    exosome: {dose: 70 mg, mechanisms: [sensitivity]}\n";
+        var nominal = ScenarioResolver.Resolve(ScenarioReader.Read(Header + Dose, "n.yaml"));
+        var changed = ScenarioResolver.Resolve(ScenarioReader.Read(
+            "exosome_parameters:\n  emax_sensitivity: 0.25\n  plasma_half_life_mouse_min: 120 s\n" + Header + Dose, "o.yaml"));
+        var parameters = changed.Exosome!.Parameters;
+        Assert.Equal(0.25, parameters[ExosomeParameters.EmaxName(ExosomeMechanism.Sensitivity)]);
+        Assert.Equal(2, parameters[ExosomeParameters.PlasmaHalfLifeMouse], 12);
+        Assert.Equal(ExoSim.Models.Parameters.ParameterOrigin.UserDefined, parameters.Entry(ExosomeParameters.PlasmaHalfLifeMouse).Origin);
+
+        // The derived subject half-life follows the mouse value (here the default's, 2 min); the halved Emax halves the effect.
+        Assert.Equal(nominal.Exosome!.Parameters[ExosomeParameters.PlasmaHalfLife], parameters[ExosomeParameters.PlasmaHalfLife], 12);
+        double nominalEffect = nominal.Exosome.Modulations.Single().Multiplier(2880, 1440) - 1;
+        double changedEffect = changed.Exosome.Modulations.Single().Multiplier(2880, 1440) - 1;
+        Assert.True(nominalEffect > 0);
+        Assert.Equal(nominalEffect / 2, changedEffect, 12);
+    }
+
+    [Fact]
+    public void Msc_parameters_override_the_msc_defaults()
+    {
+        var scenario = ScenarioResolver.Resolve(ScenarioReader.Read(
+            "msc_parameters: {secretion_particles_per_cell_per_day: 8000}\n" + Header + "    msc: {dose: 1e6 cells/kg}\n", "m.yaml"));
+        Assert.Equal(8000, scenario.Exosome!.MscParameters[ExoSim.Therapies.Msc.MscParameters.SecretionRate]);
+    }
+
+    [Theory]
+    [InlineData("exosome_parameters: {emax_sensitivty: 0.3}\n", "exosome_parameters.emax_sensitivty", "Did you mean 'emax_sensitivity'?")]
+    [InlineData("exosome_parameters: {plasma_half_life_min: 3}\n", "exosome_parameters.plasma_half_life_min", "is derived")]
+    [InlineData("exosome_parameters: {body_weight_kg: 80}\n", "exosome_parameters.body_weight_kg", "set BW under 'parameters'")]
+    [InlineData("exosome_parameters: {hill: 2 mg}\n", "exosome_parameters.hill", "cannot be converted")]
+    [InlineData("exosome_parameters: {fraction_liver: 0.9}\n", "exosome_parameters", "add up to")]
+    [InlineData("msc_parameters: {lung_trapped_fraction: 0.5}\n", "msc_parameters", "no msc events")]
+    public void Therapy_parameter_mistakes_name_the_field(string block, string field, string fragment)
+    {
+        var error = Assert.Throws<ScenarioException>(() => ScenarioResolver.Resolve(ScenarioReader.Read(block + Header + "    exosome: {dose: 70 mg}\n", "bad.yaml")));
+        Assert.Equal((1, field), (error.Location.Line, error.Field));
+        Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -66,4 +66,27 @@ public class TherapyArmTests
         Assert.Equal(9, error.Location.Line); // the exosome event
         Assert.Contains("uva-padova-t1d", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Exosome_parameters_of_a_trial_act_in_every_arm_with_doses()
+    {
+        var model = ModelCatalog.Get("uva-padova-t1d");
+        var patient = model.Complete(model.Patient("adult#001"));
+        double Effect(string text) => TrialResolver.Resolve(TrialReader.Read(text, "t.yaml")).Arms.Single(a => a.Name == "exosome")
+            .ModulationsFor(model, patient).Single(m => m.Parameter == "Vmx").Multiplier(1440 + 720, 1440) - 1;
+
+        double nominal = Effect(Trial);
+        double halved = Effect("exosome_parameters: {emax_sensitivity: 0.25}\n" + Trial);
+        Assert.True(nominal > 0);
+        Assert.Equal(nominal / 2, halved, 12);
+    }
+
+    [Fact]
+    public void Exosome_parameters_without_an_exosome_arm_are_an_error()
+    {
+        string text = "exosome_parameters: {emax_sensitivity: 0.25}\n" + Trial.Replace("exosome: {dose: 70 mg, route: iv, mechanisms: [sensitivity]}", "insulin: {bolus: 1 U}", StringComparison.Ordinal);
+        var error = Assert.Throws<ScenarioException>(() => TrialResolver.Resolve(TrialReader.Read(text, "t.yaml")));
+        Assert.Equal((1, "exosome_parameters"), (error.Location.Line, error.Field));
+        Assert.Contains("no arm has exosome or msc events", error.Message, StringComparison.Ordinal);
+    }
 }
