@@ -9,13 +9,12 @@ namespace ExoSim.Cli;
 
 /// <summary>
 /// The <c>exosim</c> command tree and its error policy: usage mistakes print one message (exit 2), run failures one
-/// message (exit 1), planned commands one line naming their issue (exit 3); stack traces only with --verbose; the
+/// message (exit 1); stack traces only with --verbose; the
 /// global --quiet and --verbose set <see cref="CliContext.Verbosity"/>.
 /// </summary>
 internal sealed class CliApplication
 {
     private readonly CliContext context;
-    private readonly Dictionary<Command, int> plannedIssues = [];
     private readonly RootCommand root;
     private readonly Option<bool> verbose;
     private readonly Option<bool> quiet;
@@ -50,12 +49,8 @@ internal sealed class CliApplication
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(RunsCommand.Create(context));
         root.Subcommands.Add(BurdenCommand.Create(context));
+        root.Subcommands.Add(FitCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));
-        foreach (var command in PlannedCommands.Create(context, plannedIssues))
-        {
-            root.Subcommands.Add(command);
-        }
-
         context.AddExamples(root, "exosim demo", "exosim simulate examples/uva-padova-t1d-day.yaml", "exosim models", "exosim --version");
         foreach (var option in root.Options)
         {
@@ -131,13 +126,6 @@ internal sealed class CliApplication
     private int ReportParseErrors(ParseResult parseResult)
     {
         var command = parseResult.CommandResult.Command;
-
-        // A command that is not built yet says so, even when its (future) arguments are missing.
-        if (plannedIssues.TryGetValue(command, out int issue))
-        {
-            context.Error.WriteLine(PlannedCommands.UnavailableMessage(command, issue));
-            return ExitCodes.NotYetAvailable;
-        }
 
         if (command == root && parseResult.UnmatchedTokens.Count > 0)
         {

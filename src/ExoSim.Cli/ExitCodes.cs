@@ -11,7 +11,4 @@ internal static class ExitCodes
 
     /// <summary>Bad input or usage: unknown command or option, missing or malformed argument.</summary>
     public const int BadInput = 2;
-
-    /// <summary>The command exists in the interface but is not implemented in this version yet.</summary>
-    public const int NotYetAvailable = 3;
 }

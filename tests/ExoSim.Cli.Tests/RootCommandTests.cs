@@ -79,17 +79,4 @@ public class RootCommandTests
         Assert.Contains("--bogus", result.Err, StringComparison.Ordinal);
         Assert.Contains("exosim demo --help", result.Err, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData(8, "fit", "fit.yaml")]
-    public void Planned_command_exits_3_with_one_line_naming_its_issue(int issue, params string[] args)
-    {
-        var result = CliRunner.Run(args);
-
-        Assert.Equal(3, result.ExitCode);
-        Assert.Equal(
-            $"`exosim {args[0]}` is not available yet in this version (planned: issue #{issue}).",
-            result.Err.TrimEnd());
-        Assert.Empty(result.Out);
-    }
 }

@@ -20,6 +20,12 @@ public sealed record SimulationRequest
     /// <summary>Spacing of the output rows (min); rows are at 0, Δ, 2Δ, … and at the end.</summary>
     public required double OutputIntervalMin { get; init; }
 
+    /// <summary>
+    /// Explicit output times (min, ascending, within [0, <see cref="DurationMin"/>]) used instead of the regular grid of
+    /// <see cref="OutputIntervalMin"/> when set, e.g. the sample times of a data set being fitted.
+    /// </summary>
+    public IReadOnlyList<double>? OutputTimesMin { get; init; }
+
     /// <summary>Meals, doses and other events.</summary>
     public IReadOnlyList<Intervention> Interventions { get; init; } = [];
 

@@ -62,7 +62,7 @@ public static class Simulator
             schedule.AddBreakpoint(breakpoint, $"{model.Id} breakpoint");
         }
 
-        var saveAt = OutputTimes(request.DurationMin, request.OutputIntervalMin);
+        var saveAt = request.OutputTimesMin is { } explicitTimes ? CheckedTimes(explicitTimes, request.DurationMin) : OutputTimes(request.DurationMin, request.OutputIntervalMin);
         var problem = new OdeProblem(system, initial, 0, request.DurationMin) { DiscreteEvents = schedule.Events };
         var solution = solver.Solve(problem, options with { SaveAt = saveAt });
 
@@ -88,6 +88,19 @@ public static class Simulator
     }
 
     /// <summary>0, Δ, 2Δ, … up to the duration, always including the end.</summary>
+    private static double[] CheckedTimes(IReadOnlyList<double> times, double durationMin)
+    {
+        for (int i = 0; i < times.Count; i++)
+        {
+            if (!(times[i] >= 0 && times[i] <= durationMin) || (i > 0 && times[i] < times[i - 1]))
+            {
+                throw new ArgumentException($"Output times must be ascending within [0, {durationMin}] min; entry {i} is {times[i]}.");
+            }
+        }
+
+        return times.ToArray();
+    }
+
     private static double[] OutputTimes(double durationMin, double intervalMin)
     {
         long count = (long)Math.Floor((durationMin / intervalMin) + 1e-9) + 1;

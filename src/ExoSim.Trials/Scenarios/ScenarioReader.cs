@@ -57,8 +57,11 @@ public static partial class ScenarioReader
     internal sealed partial class Reader(string file)
     {
         public ScenarioDocument Read(string text)
+            => Read(Root(text, "scenario", "the scenario is empty; it needs at least 'model' and 'duration'."), text);
+
+        /// <summary>Reads a scenario mapping, e.g. one inline in a fit file, whose <paramref name="text"/> is the whole file.</summary>
+        internal ScenarioDocument Read(YamlMappingNode root, string text)
         {
-            var root = Root(text, "scenario", "the scenario is empty; it needs at least 'model' and 'duration'.");
             CheckKeys(root, null, TopLevelFields);
 
             var model = RequiredScalar(root, "model", null);
