@@ -233,8 +233,10 @@ public static class TrialReport
             + (r.StratifyBy.Count > 0 ? $", stratified by {string.Join(", ", r.StratifyBy)}" : string.Empty);
         page.Paragraph(
             $"In-silico trial of virtual patients simulated with model {manifest.Model}. Cohorts: {cohorts}. Arms: {arms}. Randomisation: {randomisation}, allocation seed {manifest.RandomisationSeed}. "
-            + $"Schedule: run-in {Days(s.RunInMin)} d under insulin {s.RunInInsulin.Kind}, treatment {Days(s.TreatmentMin)} d, visits at {string.Join(", ", s.VisitLabels)}, endpoints over a {Days(s.WindowMin)} d window "
-            + $"ending at baseline and at each visit, sampled every {N(s.OutputIntervalMin)} min, {s.Meals.Count} meals a day"
+            + "Schedule: " + (s.RunInMin > 0 ? $"run-in {Days(s.RunInMin)} d under insulin {s.RunInInsulin.Kind}, " : "no run-in (randomised as the cohorts say), ")
+            + $"treatment {Days(s.TreatmentMin)} d, visits at {string.Join(", ", s.VisitLabels)}, endpoints over a {Days(s.WindowMin)} d window "
+            + $"ending at baseline and at each visit, sampled every {N(s.OutputIntervalMin)} min, "
+            + (s.Meals.Count > 0 ? $"{s.Meals.Count} meals a day" : "no meals")
             + (s.Sensor is { } sensor ? $", CGM sensor {sensor}" : string.Empty) + ". "
             + $"Endpoints: {string.Join(", ", manifest.Endpoints)}. Solver: {manifest.Solver}. "
             + $"Statistics: t-based 95 % CIs of means; Welch t-test of the change from baseline at the last visit, every arm against {summary.Arms[0].Name}; Mann–Whitney U with normal approximation. "

@@ -78,7 +78,7 @@ public static class TrialReader
                 Seed = ScenarioReader.Reader.Optional(root, "seed") is { } seed ? Seed(seed, "seed") : DefaultSeed,
                 Cohorts = cohorts,
                 Arms = arms,
-                Randomisation = Randomisation(root, arms),
+                Randomisation = Randomisation(root, arms, cohorts),
                 Schedule = Schedule(yaml.Required(root, "schedule", null), cohorts),
                 Endpoints = endpoints,
                 AdverseEventsEndpoint = adverseEvents,
@@ -236,7 +236,7 @@ public static class TrialReader
                 ? new InsulinRegimen(Choice(node, field, InsulinRegimen.Kinds), 1, 1)
                 : yaml.InsulinRegimen(yaml.Mapping(node, field), field, "regimen", ScenarioReader.ArmInsulinFields);
 
-        private RandomisationSpec Randomisation(YamlMappingNode root, List<ArmSpec> arms)
+        private RandomisationSpec Randomisation(YamlMappingNode root, List<ArmSpec> arms, List<CohortSpec> cohorts)
         {
             int ratioSum = arms.Sum(a => a.Ratio);
             if (ScenarioReader.Reader.Optional(root, "randomisation") is not { } node)
@@ -275,6 +275,12 @@ public static class TrialReader
                 for (int i = 0; i < sequence.Children.Count; i++)
                 {
                     strata.Add(Choice(sequence.Children[i], $"{field}.stratify_by[{i}]", StratificationFactors));
+
+                    // Only the UVA/Padova subjects have an age; a patient without one must not fall silently into a stratum.
+                    if (strata[^1] == "age_group" && cohorts.FirstOrDefault(c => c.Type != "t1d" || c.IsLongHorizon) is { } ageless)
+                    {
+                        throw new ScenarioException(yaml.At(sequence.Children[i]), $"{field}.stratify_by[{i}]", $"'age_group' needs patients with an age, and cohort '{ageless.Name}' has none (only t1d cohorts of uva-padova-t1d do); stratify by 'cohort' instead.");
+                    }
                 }
             }
             else if (method == "stratified")

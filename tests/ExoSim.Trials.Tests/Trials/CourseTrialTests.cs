@@ -145,6 +145,13 @@ public class CourseTrialTests
         Assert.Contains("kappa 10 %", cohort.Describe(), StringComparison.Ordinal); // the default variability (assumption)
     }
 
+    [Fact]
+    public void Stratifying_by_age_is_refused_for_patients_without_an_age()
+    {
+        var error = Assert.Throws<ScenarioException>(() => TrialReader.Read(NewOnsetT1d + "\nrandomisation: {method: stratified, stratify_by: [age_group]}\n", "t.yaml"));
+        Assert.Contains("t.yaml:15:51: randomisation.stratify_by[0]: 'age_group' needs patients with an age, and cohort 'nominal' has none", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("endpoints: [tir_percent]", "t.yaml:15:13: endpoints[0]: 'tir_percent' is not defined for model 't1d-progression'")]
     [InlineData("endpoints: [homa_ir]", "its endpoints are: fasting_glucose_mg_dl, mean_glucose_mg_dl, hba1c_percent, beta_cell_mass_mg, beta_cell_function_fraction, insulin_u_per_day, adverse_events.")]
