@@ -24,7 +24,7 @@ internal static class DemoCommand
     public const string TrialNote =
         "The demo trial is one week of 24 virtual T1D adults (8 per arm): differences of a few tenths of a point arise by chance at this size, "
         + "and every therapy effect size is an assumption calibrated to a rodent dose (docs/therapies/exosome.md). "
-        + "One-year therapy trials on the long-horizon models arrive with issues #4 and #5.";
+        + "For a one-year trial on the long-horizon models (β-cell mass, new-onset T1D): exosim trial examples/trials/exosome-msc-insulin-new-onset-t1d-1y.yaml.";
 
 
     public static Command Create(CliContext context)
