@@ -26,7 +26,7 @@ public class DemoCommandTests
         Assert.True(File.Exists(summaryPath));
         Assert.Contains(summaryPath, result.Out, StringComparison.Ordinal);
         Assert.Contains("not medical advice", result.Out, StringComparison.Ordinal);
-        Assert.Contains("issues #4 and #5", result.Out, StringComparison.Ordinal);
+        Assert.Contains("one-year trial on the long-horizon models", result.Out.ReplaceLineEndings(" "), StringComparison.Ordinal);
 
         // The front page is the built-in trial's report: three arms, the notice, and the trial's own files beside it.
         string report = File.ReadAllText(Path.Combine(outDir, "report.html"));
