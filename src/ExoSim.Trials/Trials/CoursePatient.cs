@@ -42,13 +42,7 @@ public static class CoursePatient
 
         double[] baseline = At(0);
         var visits = schedule.Visits.Select(At).ToArray();
-        var values = new List<double>();
-        for (int e = 0; e < names.Count; e++)
-        {
-            values.Add(baseline[e]);
-            values.AddRange(visits.Select(v => v[e]));
-            values.AddRange(visits.Select(v => v[e] - baseline[e]));
-        }
+        var values = TrialColumns.Values(baseline, visits);
 
         var patient = course.Patient;
         return new PatientOutcome(index, patient.Id, patient.Cohort, patient.Subject, arm.Name, stratum, patient.AgeYears, patient.WeightKg, values) { AdverseEvents = course.AdverseEvents };

@@ -63,6 +63,27 @@ public sealed class TrialColumns
     /// <summary>Endpoint columns: per endpoint, baseline, each visit, then each change from baseline.</summary>
     public IReadOnlyList<string> Endpoints { get; }
 
+    /// <summary>
+    /// A patient's endpoint values in the column order of <see cref="Endpoints"/>: per endpoint, its baseline value, its
+    /// value at each visit, then each change from baseline.
+    /// </summary>
+    /// <param name="baseline">Every endpoint at baseline.</param>
+    /// <param name="visits">Every endpoint at each visit, in visit order.</param>
+    public static List<double> Values(IReadOnlyList<double> baseline, IReadOnlyList<IReadOnlyList<double>> visits)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(visits);
+        var values = new List<double>();
+        for (int e = 0; e < baseline.Count; e++)
+        {
+            values.Add(baseline[e]);
+            values.AddRange(visits.Select(v => v[e]));
+            values.AddRange(visits.Select(v => v[e] - baseline[e]));
+        }
+
+        return values;
+    }
+
     /// <summary>Column of an endpoint at baseline.</summary>
     public static string Baseline(string endpoint) => $"{endpoint}_baseline";
 

@@ -203,13 +203,7 @@ public static class TrialEngine
 
         double[] baseline = Window(schedule.RunInMin);
         var visits = schedule.Visits.Select(v => Window(schedule.RunInMin + v)).ToArray();
-        var values = new List<double>();
-        for (int e = 0; e < names.Count; e++)
-        {
-            values.Add(baseline[e]);
-            values.AddRange(visits.Select(v => v[e]));
-            values.AddRange(visits.Select(v => v[e] - baseline[e]));
-        }
+        var values = TrialColumns.Values(baseline, visits);
 
         return new PatientOutcome(index, patient.Id, patient.Cohort, patient.Subject, arm.Name, stratum, patient.AgeYears, patient.WeightKg, values) { AdverseEvents = adverseEvents, GlucoseProfile = profile };
     }
