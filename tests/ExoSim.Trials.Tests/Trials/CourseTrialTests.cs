@@ -155,6 +155,19 @@ public class CourseTrialTests
         Assert.Equal(onsetMgPerDl is null, day == 0);
     }
 
+    [Fact]
+    public void A_patients_time_series_is_its_course_with_time_from_its_randomisation()
+    {
+        var trial = Resolve(NewOnsetT2d);
+        var course = CoursePatient.Course(trial, 0, trial.Arms[1]);
+        var series = TrialEngine.Simulate(trial, 0, trial.Arms[1], "", timeSeries: true).TimeSeries!;
+        Assert.Equal(["time_min", PatientTimeSeries.TimeFromRandomisation, "G", "I", "beta", "gamma", "sigma", "SI", "glucose_mg_dl"], series.Columns);
+        Assert.Equal(course.Result.Column("glucose_mg_dl"), series.Values[^1]);
+        Assert.Equal(course.Result.Column("beta"), series.Values[4]);
+        Assert.Equal(0, series.Values[1][322]); // diagnosed on day 322 (above)
+        Assert.Null(TrialEngine.Simulate(trial, 0, trial.Arms[1], "").TimeSeries);
+    }
+
     [Theory]
     [InlineData("stage: new-onset, source: named", "source: named", "population[0].stage: missing: a prediabetes cohort of t2d-progression is randomised at onset")]
     [InlineData("stage: new-onset, source: named", "stage: new-onset, onset_glucose: 126 mg/dL, source: named", "population[0].onset_glucose: must be below 126 mg/dL for a prediabetes cohort")]
