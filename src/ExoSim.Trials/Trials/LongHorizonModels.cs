@@ -25,7 +25,8 @@ public sealed record LongHorizonModel(
 /// <param name="OnsetReason">Why that default.</param>
 /// <param name="MaxOnsetGlucoseMgPerDl">The highest <c>onset_glucose</c> that still fits the type (mg/dL, exclusive), or null for no limit.</param>
 /// <param name="NeedsStage">Cohorts of the type must be enrolled at onset (<c>stage: new-onset</c>): the model's start is not yet of that type.</param>
-public sealed record LongHorizonPopulation(string Type, double DefaultOnsetGlucoseMgPerDl, string OnsetReason, double? MaxOnsetGlucoseMgPerDl = null, bool NeedsStage = false);
+/// <param name="OnsetName">What reaching the onset glucose is, in the cohort's description.</param>
+public sealed record LongHorizonPopulation(string Type, double DefaultOnsetGlucoseMgPerDl, string OnsetReason, double? MaxOnsetGlucoseMgPerDl = null, bool NeedsStage = false, string OnsetName = "diagnosis");
 
 /// <summary>The long-horizon models trial cohorts can use (docs/trials.md, "Long-horizon cohorts").</summary>
 public static class LongHorizonModels
@@ -57,7 +58,7 @@ public static class LongHorizonModels
 
                 // Impaired fasting glucose, 100–125 mg/dL: American Diabetes Association, Diagnosis and classification of
                 // diabetes mellitus, Diabetes Care 2010;33 Suppl 1:S62 (doi:10.2337/dc10-S062). 126 mg/dL and above is diabetes.
-                new("prediabetes", 100, "impaired fasting glucose onset (ADA 2010 IFG 100–125 mg/dL; 126 mg/dL and above is diabetes)", PrediabetesUpperMgPerDl, NeedsStage: true),
+                new("prediabetes", 100, "impaired fasting glucose onset (ADA 2010 IFG 100–125 mg/dL; 126 mg/dL and above is diabetes)", PrediabetesUpperMgPerDl, NeedsStage: true, OnsetName: "impaired fasting glucose onset"),
             ],
             [new("target_Si", 0.15), new("t_Si", 0.25)],
             [CourseEndpoints.FastingGlucose, CourseEndpoints.MeanGlucose, CourseEndpoints.Hba1c, CourseEndpoints.HomaIr, CourseEndpoints.HomaB, CourseEndpoints.BetaCellMass, CourseEndpoints.BetaCellFunction]),

@@ -239,7 +239,8 @@ public static class TrialResolver
         }
 
         bool newOnset = spec.Stage?.Value == LongHorizonModels.NewOnset;
-        return new CourseCohort(draws, newOnset, spec.OnsetGlucoseMgPerDl?.Value ?? info.Population(spec.Type)!.DefaultOnsetGlucoseMgPerDl, spec.ScreeningMin?.Value ?? LongHorizonModels.DefaultScreeningMin);
+        var population = info.Population(spec.Type)!;
+        return new CourseCohort(draws, newOnset, spec.OnsetGlucoseMgPerDl?.Value ?? population.DefaultOnsetGlucoseMgPerDl, spec.ScreeningMin?.Value ?? LongHorizonModels.DefaultScreeningMin, population.OnsetName);
     }
 
     private static ResolvedArm Arm(TrialDocument document, PhysiologyModel model, ArmSpec arm, InsulinRegimen background, bool acceptsInsulin)

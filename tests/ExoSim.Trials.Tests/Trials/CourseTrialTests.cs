@@ -137,6 +137,7 @@ public class CourseTrialTests
         var cohort = Assert.IsType<CourseCohort>(trial.Population.Cohorts[0]);
         double threshold = onsetMgPerDl ?? 100; // ADA 2010 impaired fasting glucose from 100 mg/dL (Diabetes Care 33 Suppl 1:S62)
         Assert.Equal(threshold, cohort.OnsetGlucoseMgPerDl);
+        Assert.Contains("to its impaired fasting glucose onset, the first output sample with fasting glucose ≥", cohort.Describe(), StringComparison.Ordinal);
         var course = CoursePatient.Course(trial, 0, trial.Arms[0]);
 
         // The enrolment day is the first day of the untreated single-patient course with G at or above the threshold.
