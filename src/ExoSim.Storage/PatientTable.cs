@@ -108,7 +108,8 @@ public static class PatientTableCsv
         return rows;
     }
 
-    private static string Quote(string text)
+    /// <summary>A CSV cell: quoted when it holds a comma, quote or line break.</summary>
+    internal static string Quote(string text)
         => text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
     private static List<string> Split(string line)

@@ -69,7 +69,8 @@ public static class TimeseriesCsv
         });
     }
 
-    private static void WriteRow(TextWriter writer, ReadOnlySpan<double> cells)
+    /// <summary>Writes one row of numbers (shortest round-trip text), then the end of the line.</summary>
+    internal static void WriteRow(TextWriter writer, ReadOnlySpan<double> cells)
     {
         Span<char> buffer = stackalloc char[32];
         for (int c = 0; c < cells.Length; c++)

@@ -40,6 +40,7 @@ public class CourseTrialCommandTests
     [Theory]
     [InlineData("exosome-msc-insulin-new-onset-t1d-1y.yaml", "size: 300", "size: 9", "beta_cell_function_fraction", "exosome", 1)]
     [InlineData("exosome-addon-t2d-2y.yaml", "size: 500", "size: 8", "hba1c_percent", "exosome-add-on", -1)]
+    [InlineData("exosome-prevention-prediabetes-small.yaml", "size: 20", "size: 6", "fasting_glucose_mg_dl", "exosome-prevention", -1)]
     [InlineData("power-exosome-t2d.yaml", "size: 30", "size: 6", "hba1c_percent", "exosome-1-mg-kg", -1)]
     public void The_long_horizon_example_trials_run(string file, string size, string smaller, string endpoint, string arm, int sign)
     {

@@ -143,6 +143,60 @@ public class TrialCommandTests
     }
 
     [Fact]
+    public void Time_series_are_identical_for_any_thread_count_kept_on_resume_and_copied_by_merge()
+    {
+        using var directory = new TemporaryDirectory();
+        string trial = WriteTrial(directory);
+        string Dir(string name) => Path.Combine(directory.Path, name);
+        string Series(string name, int chunk) => Path.Combine(Dir(name), "timeseries", $"chunk-{chunk:D5}.csv");
+        Run("trial", trial, "--out", Dir("plain"), "--threads", "2");
+        Assert.False(Directory.Exists(Path.Combine(Dir("plain"), "timeseries")), "time series only on request");
+
+        Run("trial", trial, "--out", Dir("one"), "--threads", "1", "--timeseries", "--csv");
+        Run("trial", trial, "--out", Dir("two"), "--threads", "2", "--timeseries");
+        Run("trial", trial, "--out", Dir("resumed"), "--threads", "2", "--timeseries");
+        var keptTime = File.GetLastWriteTimeUtc(Series("resumed", 0));
+        File.Delete(Path.Combine(Dir("resumed"), "chunks", "chunk-00001.csv"));
+        File.Delete(Series("resumed", 1));
+        var refused = CliRunner.Run("trial", trial, "--out", Dir("resumed"), "--resume");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("was run with --timeseries; resume it the same way", refused.Err, StringComparison.Ordinal);
+        Run("trial", trial, "--out", Dir("resumed"), "--threads", "2", "--timeseries", "--resume");
+        Assert.Equal(keptTime, File.GetLastWriteTimeUtc(Series("resumed", 0))); // the finished chunk's file is kept
+
+        Run("trial", trial, "--out", Dir("s1"), "--shard", "1/2", "--timeseries");
+        Run("trial", trial, "--out", Dir("s2"), "--shard", "2/2", "--timeseries");
+        Run("merge", Dir("s1"), Dir("s2"), "--out", Dir("merged"));
+        foreach (string other in new[] { "two", "resumed", "merged" })
+        {
+            for (int chunk = 0; chunk < 2; chunk++)
+            {
+                Assert.True(File.ReadAllBytes(Series("one", chunk)).SequenceEqual(File.ReadAllBytes(Series(other, chunk))), $"{other}: chunk {chunk}'s time series differ");
+            }
+        }
+
+        Run("trial", trial, "--out", Dir("s2-plain"), "--shard", "2/2");
+        var mixed = CliRunner.Run("merge", Dir("s1"), Dir("s2-plain"), "--out", Dir("mixed"));
+        Assert.Equal(2, mixed.ExitCode);
+        Assert.Contains("run every shard the same way", mixed.Err, StringComparison.Ordinal);
+
+        // Rows: every patient of the chunk, each sample of its course (2 d every 15 min: 193), randomised after the 1-day run-in.
+        string[] rows = [.. File.ReadAllLines(Series("one", 0)), .. File.ReadAllLines(Series("one", 1)).Skip(1)];
+        Assert.StartsWith("patient_index,arm,time_min,time_from_randomisation_min,", rows[0], StringComparison.Ordinal);
+        Assert.EndsWith(",glucose_mg_dl", rows[0], StringComparison.Ordinal);
+        Assert.Equal(1 + (40 * 193), rows.Length);
+        var patients = File.ReadAllLines(Path.Combine(Dir("one"), "patients.csv")).Skip(1).Select(r => r.Split(',')).ToArray();
+        foreach (var cells in rows.Skip(1).Select(r => r.Split(',')))
+        {
+            int index = int.Parse(cells[0], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(patients[index][4], cells[1]); // the patient's arm in patients.csv
+            double time = double.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(time - 1440, double.Parse(cells[3], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.InRange(double.Parse(cells[^1], System.Globalization.CultureInfo.InvariantCulture), 20, 600);
+        }
+    }
+
+    [Fact]
     public void Merge_refuses_an_incomplete_set_of_shards_and_resume_a_different_trial()
     {
         using var directory = new TemporaryDirectory();

@@ -5,7 +5,8 @@ namespace ExoSim.Cli.Commands;
 
 /// <summary>
 /// <c>exosim merge DIR… --out OUT</c>: combines the shard directories of one trial (<c>exosim trial --shard i/N</c>) into
-/// exactly the output of an unsharded run: trial.json without shard, patients.parquet, summary.json.
+/// exactly the output of an unsharded run: trial.json without shard, patients.parquet, summary.json, and the shards'
+/// per-patient time series when they were run with <c>--timeseries</c>.
 /// </summary>
 internal static class MergeCommand
 {
@@ -15,7 +16,7 @@ internal static class MergeCommand
         var outOption = new Option<string>("--out", "-o") { Description = "Directory for the combined results.", HelpName = "OUT", Required = true };
         var csvOption = new Option<bool>("--csv") { Description = "Also write OUT/patients.csv." };
         var jsonOption = new Option<bool>("--json") { Description = "Print summary.json on standard output instead of the table." };
-        var command = new Command("merge", "Combine the shards of a trial (exosim trial --shard i/N) into the result of an unsharded run: OUT/trial.json, OUT/patients.parquet, OUT/report.html, OUT/summary.json.")
+        var command = new Command("merge", "Combine the shards of a trial (exosim trial --shard i/N) into the result of an unsharded run: OUT/trial.json, OUT/patients.parquet, OUT/report.html, OUT/summary.json, and OUT/timeseries/ when the shards were run with --timeseries.")
         {
             directories, outOption, csvOption, jsonOption,
         };
@@ -34,6 +35,11 @@ internal static class MergeCommand
             {
                 throw new UsageException($"{m.Path}: a different trial from {first.Path} (file, seed or ExoSim version differ); shards of one trial only.");
             }
+
+            if (m.TimeSeries != first.TimeSeries)
+            {
+                throw new UsageException($"{m.Path} was run {(m.TimeSeries ? "with" : "without")} --timeseries and {first.Path} {(first.TimeSeries ? "with" : "without")}; run every shard the same way.");
+            }
         }
 
         int count = first.Shard?.Count ?? 1;
@@ -49,8 +55,13 @@ internal static class MergeCommand
         }
 
         var trial = TrialOutput.Resolve(first);
-        var manifest = TrialManifest.Build(trial, first.SourceText, CliContext.Version, CliContext.Notice, shard: null);
+        var manifest = TrialManifest.Build(trial, first.SourceText, CliContext.Version, CliContext.Notice, shard: null) with { TimeSeries = first.TimeSeries };
         TrialCommand.Prepare(output, manifest, resume: false);
+        if (first.TimeSeries)
+        {
+            TrialOutput.CopyTimeSeries(output, directories, trial.Population.Count);
+        }
+
         var (summary, text) = TrialOutput.WriteResults(output, manifest, trial, directories, csv, power: null);
         if (json)
         {

@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace ExoSim.Cli.Commands;
 
 /// <summary>
-/// <c>exosim trial TRIAL.yaml [--out DIR] [--threads N] [--seed S] [--resume] [--shard i/N] [--csv] [--json]</c>: an
+/// <c>exosim trial TRIAL.yaml [--out DIR] [--threads N] [--seed S] [--resume] [--shard i/N] [--csv] [--timeseries] [--json]</c>: an
 /// in-silico trial. Patients run in parallel; each finished chunk of patients is written at once, so an interrupted
 /// trial resumes where it stopped and shards combine with <c>exosim merge</c>.
 /// </summary>
@@ -24,6 +24,11 @@ internal static class TrialCommand
         var resumeOption = new Option<bool>("--resume") { Description = "Continue an interrupted trial in DIR: finished chunks of patients are kept, the rest simulated." };
         var shardOption = new Option<string?>("--shard") { Description = "Run only the i-th of N deterministic slices (1-based); combine the directories with 'exosim merge'.", HelpName = "i/N" };
         var csvOption = new Option<bool>("--csv") { Description = "Also write DIR/patients.csv." };
+        var timeSeriesOption = new Option<bool>("--timeseries")
+        {
+            Description = "Also write each patient's course: DIR/timeseries/chunk-NNNNN.csv per chunk of patients (patient_index, arm, time_min, "
+                + "time_from_randomisation_min, the model's states, glucose_mg_dl; one row per output sample), written as chunks finish.",
+        };
         var jsonOption = new Option<bool>("--json") { Description = "Print summary.json on standard output instead of the table." };
         var registryOption = RunRegistryAccess.CreateOption();
         var command = new Command(
@@ -34,9 +39,9 @@ internal static class TrialCommand
             + "between-arm differences with Welch CI and p-value, Mann–Whitney; adverse events per arm with Wilson CIs), DIR/report.html "
             + "(flow, baseline and endpoint tables, forest plot, adverse events, per-patient plots with 90 % bands, ambulatory glucose "
             + "profile per arm, power curve, methods) with its figures in DIR/plots/, DIR/power.json with analysis.power, and DIR/chunks/ "
-            + "(the resumable state). Format: docs/trials.md.")
+            + "(the resumable state); with --timeseries DIR/timeseries/. Format: docs/trials.md.")
         {
-            trialArgument, outOption, threadsOption, seedOption, resumeOption, shardOption, csvOption, jsonOption, registryOption,
+            trialArgument, outOption, threadsOption, seedOption, resumeOption, shardOption, csvOption, timeSeriesOption, jsonOption, registryOption,
         };
         command.SetAction(parseResult => Execute(
             context,
@@ -48,6 +53,7 @@ internal static class TrialCommand
                 parseResult.GetValue(resumeOption),
                 parseResult.GetValue(shardOption),
                 parseResult.GetValue(csvOption),
+                parseResult.GetValue(timeSeriesOption),
                 parseResult.GetValue(jsonOption),
                 parseResult.GetValue(registryOption))));
         context.AddExamples(
@@ -55,11 +61,12 @@ internal static class TrialCommand
             "exosim trial examples/trials/insulin-sensitivity-t1d-small.yaml",
             "exosim trial examples/trials/insulin-sensitivity-t1d-small.yaml --threads 2 --seed 42 --out results/t1d",
             "exosim trial examples/trials/exosome-msc-insulin-new-onset-t1d-1y.yaml   # long-horizon: new-onset T1D, 1 year",
-            "exosim trial trial.yaml --shard 1/4 --out part1   # then: exosim merge part1 part2 part3 part4 --out all");
+            "exosim trial trial.yaml --shard 1/4 --out part1   # then: exosim merge part1 part2 part3 part4 --out all",
+            "exosim trial examples/trials/exosome-prevention-prediabetes-small.yaml --timeseries   # per-patient courses in DIR/timeseries/");
         return command;
     }
 
-    private sealed record TrialArguments(string TrialPath, string? Out, int? Threads, ulong? Seed, bool Resume, string? Shard, bool Csv, bool Json, string? Registry);
+    private sealed record TrialArguments(string TrialPath, string? Out, int? Threads, ulong? Seed, bool Resume, string? Shard, bool Csv, bool TimeSeries, bool Json, string? Registry);
 
     private static int Execute(CliContext context, TrialArguments args)
     {
@@ -82,7 +89,7 @@ internal static class TrialCommand
         }
 
         string directory = args.Out ?? Path.Combine("exosim-out", Path.GetFileNameWithoutExtension(args.TrialPath));
-        string arguments = string.Join(' ', new[] { args.TrialPath, args.Shard is null ? null : $"--shard {args.Shard}", args.Resume ? "--resume" : null }.OfType<string>());
+        string arguments = string.Join(' ', new[] { args.TrialPath, args.Shard is null ? null : $"--shard {args.Shard}", args.Resume ? "--resume" : null, args.TimeSeries ? "--timeseries" : null }.OfType<string>());
         var recorder = RunRegistryAccess.StartRecording(context, args.Registry, "trial", arguments, args.TrialPath, text, directory, trial.Document.Seed);
         try
         {
@@ -97,13 +104,13 @@ internal static class TrialCommand
 
     private static int Run(CliContext context, TrialArguments args, ResolvedTrial trial, string text, ShardInfo? shard, string directory, RunRecorder recorder)
     {
-        var manifest = TrialManifest.Build(trial, text, CliContext.Version, CliContext.Notice, shard);
+        var manifest = TrialManifest.Build(trial, text, CliContext.Version, CliContext.Notice, shard) with { TimeSeries = args.TimeSeries };
         var completed = Prepare(directory, manifest, args.Resume);
         int threads = args.Threads ?? Environment.ProcessorCount;
 
         var chunks = TrialEngine.ShardChunks(trial.Population.Count, (shard?.Index ?? 1) - 1, shard?.Count ?? 1).ToArray();
         int todo = chunks.Where(c => !completed.Contains(c)).Sum(c => Math.Min(TrialEngine.ChunkSize, trial.Population.Count - (c * TrialEngine.ChunkSize)));
-        RunWithProgress(context, trial, new TrialRunOptions(threads, (shard?.Index ?? 1) - 1, shard?.Count ?? 1, completed), directory, todo, args.Json);
+        RunWithProgress(context, trial, new TrialRunOptions(threads, (shard?.Index ?? 1) - 1, shard?.Count ?? 1, completed, args.TimeSeries), directory, todo, args.Json);
 
         if (shard is not null)
         {
@@ -234,12 +241,17 @@ internal static class TrialCommand
                 throw new UsageException($"--resume: '{directory}' holds a different trial (another file, seed, shard or ExoSim version); choose another --out.");
             }
 
+            if (existing.TimeSeries != manifest.TimeSeries)
+            {
+                throw new UsageException($"--resume: '{directory}' was run {(existing.TimeSeries ? "with" : "without")} --timeseries; resume it the same way, or choose another --out.");
+            }
+
             return TrialOutput.CompletedChunks(directory, manifest.Patients);
         }
 
         try
         {
-            foreach (string folder in new[] { TrialOutput.ChunkDirectory, TrialOutput.PlotDirectory })
+            foreach (string folder in new[] { TrialOutput.ChunkDirectory, TrialOutput.PlotDirectory, TrialOutput.TimeSeriesDirectory })
             {
                 string path = Path.Combine(directory, folder);
                 if (Directory.Exists(path))

@@ -22,6 +22,7 @@ internal static class TrialOutput
     public const string ReportFileName = "report.html";
     public const string ChunkDirectory = "chunks";
     public const string PlotDirectory = "plots";
+    public const string TimeSeriesDirectory = "timeseries";
     private const string ProfileHeader = "arm_index,time_bin,glucose_bin,count";
 
     public static string ChunkPath(string directory, int chunk)
@@ -30,6 +31,10 @@ internal static class TrialOutput
     /// <summary>The chunk's glucose-profile counts per arm (AGP): written before its patient rows, so a chunk file implies its profile.</summary>
     public static string ProfilePath(string directory, int chunk)
         => Path.Combine(directory, ChunkDirectory, string.Create(CultureInfo.InvariantCulture, $"agp-{chunk:D5}.csv"));
+
+    /// <summary>The chunk's per-patient time series (<c>--timeseries</c>): written before its patient rows, so a chunk file implies them.</summary>
+    public static string TimeSeriesPath(string directory, int chunk)
+        => Path.Combine(directory, TimeSeriesDirectory, string.Create(CultureInfo.InvariantCulture, $"chunk-{chunk:D5}.csv"));
 
     public static PatientTableSchema Schema(ResolvedTrial trial) => new(TrialColumns.Text, TrialManifest.PatientColumns(trial));
 
@@ -67,7 +72,39 @@ internal static class TrialOutput
                 }
             }
         });
+        if (chunk.Patients.Any(p => p.TimeSeries is not null))
+        {
+            PatientTimeSeriesCsv.Write(
+                TimeSeriesPath(directory, chunk.Index),
+                PatientTimeSeries.ColumnNames(trial.Model),
+                chunk.Patients.Select(p => (p.Index, p.Arm, p.TimeSeries!.Values)));
+        }
+
         PatientTableCsv.Write(ChunkPath(directory, chunk.Index), Schema(trial), chunk.Patients.Select(p => ToRow(trial, p)));
+    }
+
+    /// <summary>Copies the time-series files of every chunk from the directories that hold them into <paramref name="directory"/> (merge).</summary>
+    /// <exception cref="RunFailureException">A chunk's time series is in none of them, or cannot be copied.</exception>
+    public static void CopyTimeSeries(string directory, IReadOnlyList<string> sources, int patients)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(directory, TimeSeriesDirectory));
+            for (int c = 0; c < TrialEngine.ChunkCount(patients); c++)
+            {
+                string source = sources.Select(d => TimeSeriesPath(d, c)).FirstOrDefault(File.Exists)
+                    ?? throw new RunFailureException($"The time series of chunk {c} (patients {c * TrialEngine.ChunkSize}…) are missing from {string.Join(", ", sources)}.");
+                AtomicFile.Write(TimeSeriesPath(directory, c), stream =>
+                {
+                    using var input = File.OpenRead(source);
+                    input.CopyTo(stream);
+                });
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new RunFailureException($"Cannot copy the time series to '{directory}': {exception.Message}", exception);
+        }
     }
 
     /// <summary>Adds the counts of one chunk's profile file to the arms' profiles.</summary>
@@ -123,13 +160,15 @@ internal static class TrialOutput
             }
 
             var shard = root.GetProperty("shard");
+            bool timeSeries = root.TryGetProperty("time_series", out var requested) && requested.GetBoolean();
             return new ManifestHeader(
                 path,
                 root.GetProperty("fingerprint").GetString()!,
                 root.GetProperty("seed").GetUInt64(),
                 root.GetProperty("trial").GetProperty("file").GetString()!,
                 root.GetProperty("source_text").GetString()!,
-                shard.ValueKind == JsonValueKind.Null ? null : new ShardInfo(shard.GetProperty("index").GetInt32(), shard.GetProperty("count").GetInt32()));
+                shard.ValueKind == JsonValueKind.Null ? null : new ShardInfo(shard.GetProperty("index").GetInt32(), shard.GetProperty("count").GetInt32()),
+                timeSeries);
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -215,4 +254,5 @@ internal static class TrialOutput
 /// <param name="TrialFile">The trial file's path as given.</param>
 /// <param name="SourceText">The trial file's text.</param>
 /// <param name="Shard">The shard, or null.</param>
-internal sealed record ManifestHeader(string Path, string Fingerprint, ulong Seed, string TrialFile, string SourceText, ShardInfo? Shard);
+/// <param name="TimeSeries">Whether per-patient time series were requested.</param>
+internal sealed record ManifestHeader(string Path, string Fingerprint, ulong Seed, string TrialFile, string SourceText, ShardInfo? Shard, bool TimeSeries);

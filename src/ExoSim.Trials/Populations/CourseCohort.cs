@@ -13,13 +13,15 @@ namespace ExoSim.Trials.Populations;
 public sealed class CourseCohort : Cohort
 {
     private readonly Cohort draws;
+    private readonly string onsetName;
 
     /// <summary>A long-horizon cohort whose patients <paramref name="draws"/> gives.</summary>
     /// <param name="draws">The cohort that draws the patients (same name, type, model and size).</param>
     /// <param name="newOnset">Whether patients are randomised at their own diagnosis (else after the trial's run-in).</param>
     /// <param name="onsetGlucoseMgPerDl">New-onset: the fasting glucose that diagnoses (mg/dL).</param>
     /// <param name="screeningMin">New-onset: the longest time from the model's start to diagnosis (min).</param>
-    public CourseCohort(Cohort draws, bool newOnset, double onsetGlucoseMgPerDl, double screeningMin)
+    /// <param name="onsetName">New-onset: what reaching that glucose is, in the cohort's description (<c>diagnosis</c>; prediabetes: impaired fasting glucose onset).</param>
+    public CourseCohort(Cohort draws, bool newOnset, double onsetGlucoseMgPerDl, double screeningMin, string onsetName = "diagnosis")
         : base(draws?.Name ?? string.Empty, draws?.Type ?? string.Empty, draws?.Model!, draws?.Size ?? 0)
     {
         ArgumentNullException.ThrowIfNull(draws);
@@ -27,6 +29,7 @@ public sealed class CourseCohort : Cohort
         NewOnset = newOnset;
         OnsetGlucoseMgPerDl = onsetGlucoseMgPerDl;
         ScreeningMin = screeningMin;
+        this.onsetName = onsetName;
     }
 
     /// <summary>Whether patients are randomised at their own diagnosis.</summary>
@@ -40,7 +43,7 @@ public sealed class CourseCohort : Cohort
 
     /// <inheritdoc/>
     public override string Describe() => NewOnset
-        ? string.Create(CultureInfo.InvariantCulture, $"{draws.Describe()}; new onset: each patient followed from the model's start to its diagnosis, the first output sample with fasting glucose ≥ {OnsetGlucoseMgPerDl:G6} mg/dL, and randomised there (a draw not diagnosed within {ScreeningMin / 1440:G6} d is drawn again)")
+        ? string.Create(CultureInfo.InvariantCulture, $"{draws.Describe()}; new onset: each patient followed from the model's start to its {onsetName}, the first output sample with fasting glucose ≥ {OnsetGlucoseMgPerDl:G6} mg/dL, and randomised there (a draw not reaching it within {ScreeningMin / 1440:G6} d is drawn again)")
         : $"{draws.Describe()}; randomised at the end of the run-in";
 
     /// <inheritdoc/>

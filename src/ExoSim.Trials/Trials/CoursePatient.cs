@@ -28,10 +28,10 @@ public static class CoursePatient
     /// <summary>The first screening span (min; 1 year), doubled until the cohort's screening time.</summary>
     private const double ScreeningStepMin = 365 * 1440.0;
 
-    /// <summary>Simulates patient <paramref name="index"/> in <paramref name="arm"/> and computes its endpoints.</summary>
+    /// <summary>Simulates patient <paramref name="index"/> in <paramref name="arm"/> and computes its endpoints; with <paramref name="timeSeries"/> the outcome keeps its course.</summary>
     /// <exception cref="SimulationFailedException">The solver failed.</exception>
     /// <exception cref="InvalidOperationException">No draw of a new-onset patient was diagnosed within the screening time.</exception>
-    public static PatientOutcome Simulate(ResolvedTrial trial, int index, ResolvedArm arm, string stratum)
+    public static PatientOutcome Simulate(ResolvedTrial trial, int index, ResolvedArm arm, string stratum, bool timeSeries = false)
     {
         var course = Course(trial, index, arm);
         var schedule = trial.Document.Schedule;
@@ -45,7 +45,10 @@ public static class CoursePatient
         var values = TrialColumns.Values(baseline, visits);
 
         var patient = course.Patient;
-        return new PatientOutcome(index, patient.Id, patient.Cohort, patient.Subject, arm.Name, stratum, patient.AgeYears, patient.WeightKg, values) { AdverseEvents = course.AdverseEvents };
+        return new PatientOutcome(index, patient.Id, patient.Cohort, patient.Subject, arm.Name, stratum, patient.AgeYears, patient.WeightKg, values) {
+            AdverseEvents = course.AdverseEvents,
+            TimeSeries = timeSeries ? PatientTimeSeries.From(course.Result, trial.Model, course.RandomisationMin) : null,
+        };
     }
 
     /// <summary>Enrols patient <paramref name="index"/> from its own stream and simulates its course in <paramref name="arm"/>.</summary>

@@ -25,6 +25,9 @@ public sealed record PatientOutcome(int Index, string Id, string Cohort, string 
     /// glucose profile; null once added to its chunk's profile or when read back from a patient table.
     /// </summary>
     public GlucoseProfile? GlucoseProfile { get; init; }
+
+    /// <summary>The patient's simulated course, kept only when the run asks for time series (<see cref="TrialRunOptions.TimeSeries"/>), else null.</summary>
+    public PatientTimeSeries? TimeSeries { get; init; }
 }
 
 /// <summary>The column layout of the patients table (patients.parquet, patients.csv), fixed by the resolved trial.</summary>

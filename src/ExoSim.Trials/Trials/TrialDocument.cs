@@ -56,7 +56,7 @@ public sealed record TrialDocument
 
 /// <summary>One cohort of the virtual population.</summary>
 /// <param name="Name">Its name (unique in the trial).</param>
-/// <param name="Type">Population type: <c>t1d</c>, <c>t2d</c>, <c>healthy</c> (<c>prediabetes</c> is refused, no model subject yet).</param>
+/// <param name="Type">Population type: <c>t1d</c>, <c>t2d</c>, <c>healthy</c>, <c>prediabetes</c> (long-horizon <c>t2d-progression</c> only, randomised at impaired fasting glucose onset).</param>
 /// <param name="Source"><c>named</c> (the published subjects themselves) or <c>generated</c> (drawn from their distribution).</param>
 /// <param name="Group">For <c>t1d</c>: which UVA/Padova subjects (<c>adult</c>, <c>adolescent</c>, <c>child</c>, <c>all</c>).</param>
 /// <param name="Size">Number of patients (generated cohorts); for named cohorts the number of subjects in the group.</param>

@@ -24,7 +24,8 @@ public sealed record TrialChunk(int Index, IReadOnlyList<PatientOutcome> Patient
 /// <param name="ShardIndex">This shard (0-based).</param>
 /// <param name="ShardCount">Number of shards (1: the whole trial).</param>
 /// <param name="CompletedChunks">Chunks already on disk (resume): not simulated again.</param>
-public sealed record TrialRunOptions(int Threads, int ShardIndex = 0, int ShardCount = 1, IReadOnlySet<int>? CompletedChunks = null);
+/// <param name="TimeSeries">Keep each patient's course in its outcome (<see cref="PatientOutcome.TimeSeries"/>) until its chunk is delivered.</param>
+public sealed record TrialRunOptions(int Threads, int ShardIndex = 0, int ShardCount = 1, IReadOnlySet<int>? CompletedChunks = null, bool TimeSeries = false);
 
 /// <summary>
 /// Runs a resolved trial: every patient simulated independently from its own random stream, in parallel, delivered in
@@ -101,7 +102,7 @@ public static class TrialEngine
         var partitioner = System.Collections.Concurrent.Partitioner.Create(patients, EnumerablePartitionerOptions.NoBuffering);
         Parallel.ForEach(partitioner, parallel, index =>
         {
-            var outcome = Simulate(trial, index, trial.Arms[arms[index]], strata[index]);
+            var outcome = Simulate(trial, index, trial.Arms[arms[index]], strata[index], options.TimeSeries);
             int chunk = index / ChunkSize;
             int size = Math.Min(ChunkSize, count - (chunk * ChunkSize));
             var slots = open.GetOrAdd(chunk, _ => new PatientOutcome?[size]);
@@ -137,15 +138,15 @@ public static class TrialEngine
         });
     }
 
-    /// <summary>Simulates one patient in its arm and computes its endpoints.</summary>
+    /// <summary>Simulates one patient in its arm and computes its endpoints; with <paramref name="timeSeries"/> the outcome keeps its course.</summary>
     /// <exception cref="SimulationFailedException">The solver failed.</exception>
-    public static PatientOutcome Simulate(ResolvedTrial trial, int index, ResolvedArm arm, string stratum)
+    public static PatientOutcome Simulate(ResolvedTrial trial, int index, ResolvedArm arm, string stratum, bool timeSeries = false)
     {
         ArgumentNullException.ThrowIfNull(trial);
         ArgumentNullException.ThrowIfNull(arm);
         if (trial.Population.CohortOf(index) is CourseCohort)
         {
-            return CoursePatient.Simulate(trial, index, arm, stratum);
+            return CoursePatient.Simulate(trial, index, arm, stratum, timeSeries);
         }
 
         var schedule = trial.Document.Schedule;
@@ -205,7 +206,11 @@ public static class TrialEngine
         var visits = schedule.Visits.Select(v => Window(schedule.RunInMin + v)).ToArray();
         var values = TrialColumns.Values(baseline, visits);
 
-        return new PatientOutcome(index, patient.Id, patient.Cohort, patient.Subject, arm.Name, stratum, patient.AgeYears, patient.WeightKg, values) { AdverseEvents = adverseEvents, GlucoseProfile = profile };
+        return new PatientOutcome(index, patient.Id, patient.Cohort, patient.Subject, arm.Name, stratum, patient.AgeYears, patient.WeightKg, values) {
+            AdverseEvents = adverseEvents,
+            GlucoseProfile = profile,
+            TimeSeries = timeSeries ? PatientTimeSeries.From(result, trial.Model, schedule.RunInMin) : null,
+        };
     }
 
     private static double[] Readings(SimulationResult result, double[] times, CgmReader cgm)

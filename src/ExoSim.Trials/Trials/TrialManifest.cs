@@ -59,6 +59,9 @@ public sealed record TrialManifest(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<AdverseEventHazard>? AdverseEventHazards { get; init; }
 
+    /// <summary>Whether per-patient time series were requested (<c>exosim trial --timeseries</c>): a resume must ask the same.</summary>
+    public bool TimeSeries { get; init; }
+
     /// <summary>The manifest of <paramref name="trial"/> read from <paramref name="sourceText"/>.</summary>
     public static TrialManifest Build(ResolvedTrial trial, string sourceText, string exosimVersion, string notice, ShardInfo? shard)
     {

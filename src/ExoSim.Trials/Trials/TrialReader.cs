@@ -144,7 +144,7 @@ public static class TrialReader
                 return spec;
             }
 
-            var allowed = LongHorizonModels.All.Where(m => m.Type == spec.Type).Select(m => m.ModelId).Prepend(mealScale).Where(m => m.Length > 0).ToArray();
+            var allowed = LongHorizonModels.All.Where(m => m.Population(spec.Type) is not null).Select(m => m.ModelId).Prepend(mealScale).Where(m => m.Length > 0).ToArray();
             if (!allowed.Contains(modelName.Value))
             {
                 throw new ScenarioException(modelName.Location, modelName.Field, $"a {spec.Type} cohort cannot use model '{modelName.Value}'. {NameSuggestions.Describe(modelName.Value, allowed)}");
@@ -164,6 +164,12 @@ public static class TrialReader
                 stage = new Located<string>(value, yaml.At(stageNode), field + ".stage");
             }
 
+            var population = LongHorizonModels.Get(modelName.Value)!.Population(spec.Type)!;
+            if (stage is null && population.NeedsStage)
+            {
+                throw new ScenarioException(yaml.At(entry), field + ".stage", $"missing: a {spec.Type} cohort of {modelName.Value} is randomised at onset ({population.OnsetReason}); add 'stage: {LongHorizonModels.NewOnset}'.");
+            }
+
             Located<double>? onset = null, screening = null;
             foreach (string key in new[] { "onset_glucose", "screening" })
             {
@@ -181,6 +187,11 @@ public static class TrialReader
                 if (!(quantity.Value > 0))
                 {
                     throw new ScenarioException(quantity.Location, quantity.Field, key == "screening" ? "must be positive, e.g. '5 y'." : "must be positive, e.g. '200 mg/dL'.");
+                }
+
+                if (key == "onset_glucose" && quantity.Value >= population.MaxOnsetGlucoseMgPerDl)
+                {
+                    throw new ScenarioException(quantity.Location, quantity.Field, string.Create(CultureInfo.InvariantCulture, $"must be below {population.MaxOnsetGlucoseMgPerDl:G6} mg/dL for a {spec.Type} cohort ({population.OnsetReason}); a cohort enrolled at diagnosis is 'type: t2d'."));
                 }
 
                 (key == "screening" ? ref screening : ref onset) = quantity;

@@ -110,7 +110,7 @@ public sealed record ResolvedTrial
 /// </summary>
 public static class TrialResolver
 {
-    /// <summary>The model and subject of each population type (<c>prediabetes</c> has none yet).</summary>
+    /// <summary>The meal-scale model and subject of each population type (<c>prediabetes</c> has none: only the long-horizon <c>t2d-progression</c>, <see cref="LongHorizonModels"/>).</summary>
     public static IReadOnlyDictionary<string, (string Model, string? Subject)> TypeModels { get; } = new Dictionary<string, (string, string?)>(StringComparer.Ordinal)
     {
         ["t1d"] = ("uva-padova-t1d", null),
@@ -166,7 +166,11 @@ public static class TrialResolver
 
         if (!TypeModels.TryGetValue(spec.Type, out var target))
         {
-            throw new ScenarioException(spec.Location, spec.Field + ".type", $"no model has '{spec.Type}' subjects yet; available: {string.Join(", ", TypeModels.Keys)}.");
+            var longHorizon = LongHorizonModels.All.Where(m => m.Population(spec.Type) is not null).Select(m => $"'model: {m.ModelId}'").ToArray();
+            string problem = longHorizon.Length > 0
+                ? $"no meal-scale model has '{spec.Type}' subjects; a {spec.Type} cohort needs a long-horizon model: add {string.Join(" or ", longHorizon)} with 'stage: {LongHorizonModels.NewOnset}' (docs/trials.md, \"Populations\")."
+                : $"no model has '{spec.Type}' subjects yet; available: {string.Join(", ", TypeModels.Keys)}.";
+            throw new ScenarioException(spec.Location, spec.Field + ".type", problem);
         }
 
         var model = ModelCatalog.Get(target.Model);
@@ -235,7 +239,8 @@ public static class TrialResolver
         }
 
         bool newOnset = spec.Stage?.Value == LongHorizonModels.NewOnset;
-        return new CourseCohort(draws, newOnset, spec.OnsetGlucoseMgPerDl?.Value ?? info.DefaultOnsetGlucoseMgPerDl, spec.ScreeningMin?.Value ?? LongHorizonModels.DefaultScreeningMin);
+        var population = info.Population(spec.Type)!;
+        return new CourseCohort(draws, newOnset, spec.OnsetGlucoseMgPerDl?.Value ?? population.DefaultOnsetGlucoseMgPerDl, spec.ScreeningMin?.Value ?? LongHorizonModels.DefaultScreeningMin, population.OnsetName);
     }
 
     private static ResolvedArm Arm(TrialDocument document, PhysiologyModel model, ArmSpec arm, InsulinRegimen background, bool acceptsInsulin)

@@ -127,6 +127,59 @@ public class CourseTrialTests
         Assert.Contains("randomised at the end of the run-in", trial.Population.Cohorts[0].Describe(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(110.0)]
+    public void A_prediabetes_progressor_is_randomised_at_the_first_day_of_its_own_course_with_impaired_fasting_glucose(double? onsetMgPerDl)
+    {
+        string line = onsetMgPerDl is double g ? $", onset_glucose: {g} mg/dL" : "";
+        var trial = Resolve(NewOnsetT2d.Replace("{name: nominal, type: t2d", "{name: nominal, type: prediabetes", StringComparison.Ordinal).Replace("stage: new-onset", "stage: new-onset" + line, StringComparison.Ordinal));
+        var cohort = Assert.IsType<CourseCohort>(trial.Population.Cohorts[0]);
+        double threshold = onsetMgPerDl ?? 100; // ADA 2010 impaired fasting glucose from 100 mg/dL (Diabetes Care 33 Suppl 1:S62)
+        Assert.Equal(threshold, cohort.OnsetGlucoseMgPerDl);
+        Assert.Contains("to its impaired fasting glucose onset, the first output sample with fasting glucose ≥", cohort.Describe(), StringComparison.Ordinal);
+        var course = CoursePatient.Course(trial, 0, trial.Arms[0]);
+
+        // The enrolment day is the first day of the untreated single-patient course with G at or above the threshold.
+        double[] untreated = Scenario("""
+            model: t2d-progression
+            patient: progressor
+            duration: 400 d
+            output_interval: 1 d
+            """);
+        int day = Array.FindIndex(untreated, g => g >= threshold);
+        Assert.True(day >= 0);
+        Assert.Equal(day * 1440.0, course.RandomisationMin);
+
+        // The model's rest state is 100.0117 mg/dL (docs/models/t2d-progression.md, closed form): at the ADA threshold already,
+        // so the default enrols at the start; 110 mg/dL is reached later along the progressor's insulin-resistance course.
+        Assert.Equal(onsetMgPerDl is null, day == 0);
+    }
+
+    [Fact]
+    public void A_patients_time_series_is_its_course_with_time_from_its_randomisation()
+    {
+        var trial = Resolve(NewOnsetT2d);
+        var course = CoursePatient.Course(trial, 0, trial.Arms[1]);
+        var series = TrialEngine.Simulate(trial, 0, trial.Arms[1], "", timeSeries: true).TimeSeries!;
+        Assert.Equal(["time_min", PatientTimeSeries.TimeFromRandomisation, "G", "I", "beta", "gamma", "sigma", "SI", "glucose_mg_dl"], series.Columns);
+        Assert.Equal(course.Result.Column("glucose_mg_dl"), series.Values[^1]);
+        Assert.Equal(course.Result.Column("beta"), series.Values[4]);
+        Assert.Equal(0, series.Values[1][322]); // diagnosed on day 322 (above)
+        Assert.Null(TrialEngine.Simulate(trial, 0, trial.Arms[1], "").TimeSeries);
+    }
+
+    [Theory]
+    [InlineData("stage: new-onset, source: named", "source: named", "population[0].stage: missing: a prediabetes cohort of t2d-progression is randomised at onset")]
+    [InlineData("stage: new-onset, source: named", "stage: new-onset, onset_glucose: 126 mg/dL, source: named", "population[0].onset_glucose: must be below 126 mg/dL for a prediabetes cohort")]
+    [InlineData("model: t2d-progression", "model: t1d-progression", "population[0].model: a prediabetes cohort cannot use model 't1d-progression'")]
+    public void Mistakes_in_prediabetes_cohorts_are_refused_at_their_line(string from, string to, string message)
+    {
+        string prediabetes = NewOnsetT2d.Replace("type: t2d", "type: prediabetes", StringComparison.Ordinal);
+        var error = Assert.Throws<ScenarioException>(() => Resolve(prediabetes.Replace(from, to, StringComparison.Ordinal)));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Generated_new_onset_patients_are_each_randomised_at_their_own_diagnosis()
     {

@@ -48,7 +48,7 @@ public class TrialReaderTests
     }
 
     [Theory]
-    [InlineData("population:\n  - {name: a, type: prediabetes, source: named}\narms: [{name: x}]\nschedule: {run_in: 1 d, duration: 1 d, visits: [1 d]}\n", "x.yaml:2:5: population[0].type: no model has 'prediabetes' subjects yet")]
+    [InlineData("population:\n  - {name: a, type: prediabetes, source: named}\narms: [{name: x}]\nschedule: {run_in: 1 d, duration: 1 d, visits: [1 d]}\n", "x.yaml:2:5: population[0].type: no meal-scale model has 'prediabetes' subjects; a prediabetes cohort needs a long-horizon model: add 'model: t2d-progression' with 'stage: new-onset'")]
     [InlineData("population:\n  - {name: a, type: t2d, source: generated, size: 2, variability: {Vmxx: 20 %}}\narms: [{name: x}]\nschedule: {run_in: 1 d, duration: 1 d, visits: [1 d]}\n", "x.yaml:2:74: population[0].variability.Vmxx: model 'dalla-man-2007' has no parameter 'Vmxx'.")]
     [InlineData("population:\n  - {name: a, type: t2d, source: named}\narms: [{name: x, insulin: basal-bolus}]\nschedule: {run_in: 1 d, duration: 1 d, visits: [1 d]}\n", "x.yaml:3:8: arms[0].insulin: model 'dalla-man-2007' takes no exogenous insulin")]
     [InlineData("population:\n  - {name: a, type: t1d, source: named}\narms:\n  - name: x\n    events:\n      - {at: 1 h, modulate: {parameter: Vmxx, factor: 2, duration: 1 h}}\nschedule: {run_in: 1 d, duration: 1 d, visits: [1 d]}\n", "x.yaml:6:9: arms[0].events[0].modulate.parameter: model 'uva-padova-t1d' has no parameter 'Vmxx'.")]
