@@ -64,6 +64,19 @@ public sealed class GlucoseProfile
         Samples += count;
     }
 
+    /// <summary>Counts the samples of <paramref name="samples"/> after <see cref="GlucoseSamples.AfterMin"/>.</summary>
+    public void Add(GlucoseSamples samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        for (int i = 0; i < samples.TimesMin.Count; i++)
+        {
+            if (samples.TimesMin[i] > samples.AfterMin)
+            {
+                Add(samples.TimesMin[i], samples.GlucoseMgPerDl[i]);
+            }
+        }
+    }
+
     /// <summary>Adds every sample of <paramref name="other"/>.</summary>
     public void Add(GlucoseProfile other)
     {
@@ -126,3 +139,12 @@ public sealed class GlucoseProfile
     /// <summary>The middle of a time-of-day bin (min after midnight).</summary>
     public static double TimeOfDayMin(int timeBin) => (timeBin + 0.5) * TimeBinMin;
 }
+
+/// <summary>
+/// One patient's glucose samples, of which those after <paramref name="AfterMin"/> (the randomisation) go into its arm's
+/// profile. The patient hands over the arrays it already has rather than a histogram of its own.
+/// </summary>
+/// <param name="TimesMin">Sample times (trial time, min).</param>
+/// <param name="GlucoseMgPerDl">Glucose at those times (mg/dL).</param>
+/// <param name="AfterMin">Only samples strictly after this time count (min).</param>
+public sealed record GlucoseSamples(IReadOnlyList<double> TimesMin, IReadOnlyList<double> GlucoseMgPerDl, double AfterMin);

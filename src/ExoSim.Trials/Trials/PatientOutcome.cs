@@ -21,10 +21,10 @@ public sealed record PatientOutcome(int Index, string Id, string Cohort, string 
     public PatientAdverseEvents AdverseEvents { get; init; } = PatientAdverseEvents.None;
 
     /// <summary>
-    /// The patient's glucose by time of day over the treatment period (after randomisation), for the arm's ambulatory
-    /// glucose profile; null once added to its chunk's profile or when read back from a patient table.
+    /// The patient's glucose samples, those over the treatment period (after randomisation) for the arm's ambulatory
+    /// glucose profile; null once counted into its chunk's profile or when read back from a patient table.
     /// </summary>
-    public GlucoseProfile? GlucoseProfile { get; init; }
+    public GlucoseSamples? GlucoseSamples { get; init; }
 
     /// <summary>The patient's simulated course, kept only when the run asks for time series (<see cref="TrialRunOptions.TimeSeries"/>), else null.</summary>
     public PatientTimeSeries? TimeSeries { get; init; }

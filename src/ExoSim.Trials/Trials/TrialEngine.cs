@@ -109,19 +109,19 @@ public static class TrialEngine
             TrialChunk? done = null;
             lock (gate)
             {
-                // The patient's profile joins its chunk's arm profile at once, so only one histogram per arm and open chunk is kept.
-                // A patient without a profile (a model whose outcome has no glucose samples) adds none.
+                // The patient's samples are counted into its chunk's arm profile at once, so only one histogram per arm and open
+                // chunk exists (no per-patient histogram). A patient without samples (a long-horizon course) adds none.
                 var armProfiles = profiles.GetOrAdd(chunk, _ => new Dictionary<string, GlucoseProfile>(StringComparer.Ordinal));
                 if (!armProfiles.TryGetValue(outcome.Arm, out var profile))
                 {
                     armProfiles[outcome.Arm] = profile = new GlucoseProfile();
                 }
 
-                if (outcome.GlucoseProfile is { } patientProfile)
+                if (outcome.GlucoseSamples is { } samples)
                 {
-                    profile.Add(patientProfile);
+                    profile.Add(samples);
                 }
-                slots[index - (chunk * ChunkSize)] = outcome with { GlucoseProfile = null };
+                slots[index - (chunk * ChunkSize)] = outcome with { GlucoseSamples = null };
                 if (Array.TrueForAll(slots, s => s is not null))
                 {
                     open.TryRemove(chunk, out _);
@@ -193,22 +193,13 @@ public static class TrialEngine
         double window = schedule.WindowMin;
         double[] Window(double end) => TrialEndpoints.Compute(names, times, glucose, insulin, record, end - window, end, schedule.FastingTimeOfDayMin);
 
-        var profile = new GlucoseProfile();
-        for (int i = 0; i < times.Length; i++)
-        {
-            if (times[i] > schedule.RunInMin)
-            {
-                profile.Add(times[i], glucose[i]);
-            }
-        }
-
         double[] baseline = Window(schedule.RunInMin);
         var visits = schedule.Visits.Select(v => Window(schedule.RunInMin + v)).ToArray();
         var values = TrialColumns.Values(baseline, visits);
 
         return new PatientOutcome(index, patient.Id, patient.Cohort, patient.Subject, arm.Name, stratum, patient.AgeYears, patient.WeightKg, values) {
             AdverseEvents = adverseEvents,
-            GlucoseProfile = profile,
+            GlucoseSamples = new GlucoseSamples(times, glucose, schedule.RunInMin),
             TimeSeries = timeSeries ? PatientTimeSeries.From(result, trial.Model, schedule.RunInMin) : null,
         };
     }
